@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/** Lower-case kebab-case identifier used for pathways, stages and opportunities. */
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens (e.g. "middle-leader")');
+
+export const SCOPES = ['self', 'school', 'trust', 'national'] as const;
+export const scopeSchema = z.enum(SCOPES);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const OPPORTUNITY_KINDS = [
+  'course',
+  'qualification',
+  'programme',
+  'network',
+  'shadowing',
+  'placement',
+  'secondment',
+  'visit',
+  'informal-role',
+  'project',
+  'research',
+  'coaching',
+  'mentoring',
+  'reading',
+  'apprenticeship',
+  'bursary',
+  'event',
+] as const;
+export const opportunityKindSchema = z.enum(OPPORTUNITY_KINDS);
+export type OpportunityKind = z.infer<typeof opportunityKindSchema>;
+
+export const ENTITLEMENTS = ['universal', 'optional'] as const;
+export const entitlementSchema = z.enum(ENTITLEMENTS);
+export type Entitlement = z.infer<typeof entitlementSchema>;
+
+/** Calendar date in ISO form (YYYY-MM-DD). */
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+
+export const readingItemSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  author: z.string().trim().max(200).optional(),
+  url: z.url().optional(),
+  note: z.string().trim().max(400).optional(),
+});
+export type ReadingItem = z.infer<typeof readingItemSchema>;
+
+export const stageSchema = z.object({
+  id: slugSchema,
+  name: z.string().trim().min(1).max(100),
+  summary: z.string().trim().min(1).max(600),
+  /** Typical roles held at this stage, for people choosing their stage during onboarding. */
+  roles: z.array(z.string().trim().min(1).max(100)).default([]),
+  reading: z.array(readingItemSchema).default([]),
+  /** How pay progression relates to this stage, in plain words. */
+  payNote: z.string().trim().max(600).optional(),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const pathwaySchema = z
+  .object({
+    id: slugSchema,
+    name: z.string().trim().min(1).max(100),
+    summary: z.string().trim().min(1).max(600),
+    /** Ordered from the first stage to the most senior. */
+    stages: z.array(stageSchema).min(1),
+  })
+  .superRefine((pathway, ctx) => {
+    const seen = new Set<string>();
+    pathway.stages.forEach((stage, index) => {
+      if (seen.has(stage.id)) {
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `duplicate stage id "${stage.id}"` });
+      }
+      seen.add(stage.id);
+    });
+  });
+export type Pathway = z.infer<typeof pathwaySchema>;
+
+export const ownerSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  email: z.email(),
+});
+
+export const opportunitySchema = z.object({
+  id: slugSchema,
+  title: z.string().trim().min(1).max(150),
+  summary: z.string().trim().min(1).max(800),
+  /** Pathway ids this applies to. An opportunity on several pathways is a cross-pathway route. */
+  pathways: z.array(slugSchema).min(1),
+  /** Stage ids this applies to; each must exist in at least one of `pathways`. */
+  stages: z.array(slugSchema).min(1),
+  scope: scopeSchema,
+  kind: opportunityKindSchema,
+  entitlement: entitlementSchema,
+  provider: z.string().trim().max(150).optional(),
+  url: z.url().optional(),
+  closes: isoDateSchema.optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).default([]),
+  /** Who to tell when someone registers interest (informal roles, shadowing, placements). */
+  owner: ownerSchema.optional(),
+  /** Indicative length, used for CPD logging when completed. */
+  durationDays: z.number().positive().max(400).optional(),
+});
+export type Opportunity = z.infer<typeof opportunitySchema>;
+export type OpportunityInput = z.input<typeof opportunitySchema>;
+
+export const careerMapSchema = z.object({
+  pathways: z.array(pathwaySchema).min(1),
+  /** Minimum CPD days a year every member of staff is promised. */
+  cpdEntitlementDays: z.number().min(0).max(60).default(5),
+});
+export type CareerMap = z.infer<typeof careerMapSchema>;
