@@ -1,0 +1,61 @@
+import { ConfigError } from '../errors';
+import { envSchema, type Env } from './env';
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  appType: Env['MICROSOFT_APP_TYPE'];
+  tenantId?: string;
+  /** True when no app id is configured: requests are not authenticated (Agents Playground, Emulator). */
+  localMode: boolean;
+}
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  mongo: { uri?: string; dbName: string; devDbDir: string };
+  teams: TeamsConfig;
+  slack?: SlackConfig;
+  timezone: string;
+  nudges: { schedule: string; offsetsDays: number[] };
+  adminEmails: string[];
+  cpdEntitlementDays: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Parses the environment once. Throws a ConfigError listing one line per bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(lines);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    mongo: { uri: env.MONGODB_URI, dbName: env.MONGODB_DB, devDbDir: env.DEV_DB_DIR },
+    teams: {
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      appType: env.MICROSOFT_APP_TYPE,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+      localMode: !env.MICROSOFT_APP_ID,
+    },
+    slack:
+      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+        ? { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl: env.SLACK_API_URL }
+        : undefined,
+    timezone: env.TIMEZONE,
+    nudges: { schedule: env.NUDGE_SCHEDULE, offsetsDays: env.NUDGE_OFFSETS_DAYS },
+    adminEmails: env.ADMIN_EMAILS,
+    cpdEntitlementDays: env.CPD_ENTITLEMENT_DAYS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

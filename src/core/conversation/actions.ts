@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { opportunityKindSchema, scopeSchema, slugSchema } from '../careerMap/schema';
+import { planStatusSchema } from '../plan/planStatus';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+/**
+ * What card buttons and forms submit. Everything here arrives from a client and is untrusted:
+ * handlers re-check who is asking and what they may do.
+ */
+export const actionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('runIntent'), intent: z.string().max(40) }),
+  z.object({ action: z.literal('showOpportunity'), opportunityId: slugSchema }),
+  z.object({ action: z.literal('saveOpportunity'), opportunityId: slugSchema }),
+  z.object({ action: z.literal('markInterest'), opportunityId: slugSchema }),
+  z.object({ action: z.literal('setPlanStatus'), opportunityId: slugSchema, status: planStatusSchema }),
+  z.object({ action: z.literal('removeFromPlan'), opportunityId: slugSchema }),
+  z.object({ action: z.literal('whatNextPage'), page: z.coerce.number().int().min(0).max(100) }),
+  z.object({
+    action: z.literal('browsePage'),
+    page: z.coerce.number().int().min(0).max(100),
+    text: optionalField(z.string().max(200)),
+    scope: optionalField(scopeSchema),
+    kind: optionalField(opportunityKindSchema),
+    tag: optionalField(z.string().max(40)),
+  }),
+  z.object({ action: z.literal('startOnboarding') }),
+  z.object({
+    action: z.literal('submitOnboarding'),
+    email: optionalField(z.string().max(254)),
+    name: optionalField(z.string().max(100)),
+    pathway: optionalField(z.string().max(80)),
+    stage: optionalField(z.string().max(80)),
+    school: optionalField(z.string().max(100)),
+    managerEmail: optionalField(z.string().max(254)),
+    nextDiscussion: optionalField(z.string().max(20)),
+  }),
+  z.object({ action: z.literal('openLogCpd') }),
+  z.object({
+    action: z.literal('logCpd'),
+    title: optionalField(z.string().max(200)),
+    days: optionalField(z.string().max(10)),
+    date: optionalField(z.string().max(20)),
+  }),
+  z.object({ action: z.literal('confirmDeleteData') }),
+  z.object({ action: z.literal('cancelDeleteData') }),
+]);
+
+export type Action = z.infer<typeof actionSchema>;
+export type ActionName = Action['action'];

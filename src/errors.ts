@@ -1,0 +1,62 @@
+/**
+ * Typed errors. Each carries a stable code, a message that is safe to show to the person who
+ * caused it, and whether an operator should be alerted.
+ */
+export abstract class NextStepError extends Error {
+  abstract readonly code: string;
+  /** Whether this points at a fault operators must look at (as opposed to bad input). */
+  readonly alert: boolean = false;
+  /** HTTP status when the error reaches an HTTP boundary. */
+  readonly status: number = 400;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ConfigError extends NextStepError {
+  readonly code = 'config_invalid';
+  override readonly alert = true;
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+  }
+}
+
+export class ValidationError extends NextStepError {
+  readonly code = 'validation_failed';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export class NotFoundError extends NextStepError {
+  readonly code = 'not_found';
+  override readonly status = 404;
+}
+
+export class ForbiddenError extends NextStepError {
+  readonly code = 'forbidden';
+  override readonly status = 403;
+}
+
+export class ConflictError extends NextStepError {
+  readonly code = 'conflict';
+  override readonly status = 409;
+}
+
+export class DatabaseUnavailableError extends NextStepError {
+  readonly code = 'database_unavailable';
+  override readonly alert = true;
+  override readonly status = 503;
+}
+
+export class EmbeddedDatabaseError extends NextStepError {
+  readonly code = 'embedded_database_failed';
+  override readonly alert = true;
+  override readonly status = 500;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

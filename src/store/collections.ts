@@ -1,0 +1,55 @@
+import type { Collection, Db } from 'mongodb';
+import type {
+  AuditDoc,
+  BotStateDoc,
+  CareerMapDoc,
+  ConversationReferenceDoc,
+  CpdEntryDoc,
+  OpportunityDoc,
+  OrganisationDoc,
+  PlanItemDoc,
+  StaffDoc,
+} from './documents';
+
+export interface Collections {
+  organisations: Collection<OrganisationDoc>;
+  staff: Collection<StaffDoc>;
+  careerMaps: Collection<CareerMapDoc>;
+  opportunities: Collection<OpportunityDoc>;
+  planItems: Collection<PlanItemDoc>;
+  cpdEntries: Collection<CpdEntryDoc>;
+  conversationReferences: Collection<ConversationReferenceDoc>;
+  botState: Collection<BotStateDoc>;
+  audit: Collection<AuditDoc>;
+}
+
+export function collections(db: Db): Collections {
+  return {
+    organisations: db.collection<OrganisationDoc>('organisations'),
+    staff: db.collection<StaffDoc>('staff'),
+    careerMaps: db.collection<CareerMapDoc>('careerMaps'),
+    opportunities: db.collection<OpportunityDoc>('opportunities'),
+    planItems: db.collection<PlanItemDoc>('planItems'),
+    cpdEntries: db.collection<CpdEntryDoc>('cpdEntries'),
+    conversationReferences: db.collection<ConversationReferenceDoc>('conversationReferences'),
+    botState: db.collection<BotStateDoc>('botState'),
+    audit: db.collection<AuditDoc>('audit'),
+  };
+}
+
+/** Creates every index the code relies on. Idempotent; run at startup. */
+export async function ensureIndexes(c: Collections): Promise<void> {
+  await Promise.all([
+    c.organisations.createIndex({ teamsTenantIds: 1 }),
+    c.organisations.createIndex({ slackTeamIds: 1 }),
+    c.staff.createIndex({ orgId: 1, email: 1 }, { unique: true }),
+    c.staff.createIndex({ orgId: 1, managerEmail: 1 }),
+    c.staff.createIndex({ orgId: 1, pathway: 1, stage: 1 }),
+    c.careerMaps.createIndex({ orgId: 1 }, { unique: true }),
+    c.opportunities.createIndex({ orgId: 1, id: 1 }, { unique: true }),
+    c.planItems.createIndex({ orgId: 1, email: 1, opportunityId: 1 }, { unique: true }),
+    c.cpdEntries.createIndex({ orgId: 1, email: 1, date: 1 }),
+    c.conversationReferences.createIndex({ orgId: 1, email: 1 }),
+    c.audit.createIndex({ orgId: 1, at: -1 }),
+  ]);
+}

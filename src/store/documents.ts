@@ -1,0 +1,96 @@
+import type { CareerMap, Opportunity } from '../core/careerMap/schema';
+import type { PlanStatus } from '../core/plan/planStatus';
+import type { StaffRole } from '../core/staff/staffMember';
+
+/**
+ * Shapes of what is stored. Every document carries `orgId`, except bot state, whose keys are
+ * already scoped by channel and conversation.
+ */
+export interface OrganisationDoc {
+  _id: string;
+  name: string;
+  isDefault: boolean;
+  teamsTenantIds: string[];
+  slackTeamIds: string[];
+  createdAt: Date;
+}
+
+export interface StaffDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  pathway: string;
+  stage: string;
+  school?: string;
+  managerEmail?: string;
+  nextDiscussion?: string;
+  role: StaffRole;
+  interests: string[];
+  source: 'directory' | 'onboarding';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CareerMapDoc extends CareerMap {
+  _id: string;
+  orgId: string;
+  updatedAt: Date;
+}
+
+export interface OpportunityDoc extends Opportunity {
+  _id: string;
+  orgId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PlanItemDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  opportunityId: string;
+  status: PlanStatus;
+  history: { status: PlanStatus; at: Date }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CpdEntryDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  title: string;
+  days: number;
+  date: string;
+  opportunityId?: string;
+  createdAt: Date;
+}
+
+export interface ConversationReferenceDoc {
+  _id: string;
+  orgId: string;
+  channel: 'teams' | 'slack';
+  channelUserId: string;
+  email?: string;
+  /** Serialised platform reference (Bot Framework ConversationReference or Slack channel id). */
+  reference: string;
+  updatedAt: Date;
+}
+
+export interface BotStateDoc {
+  _id: string;
+  /** JSON text: state objects may hold keys MongoDB-compatible stores reject (dots, `$`). */
+  data: string;
+  eTag: string;
+  updatedAt: Date;
+}
+
+export interface AuditDoc {
+  _id?: unknown;
+  orgId: string;
+  at: Date;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+}

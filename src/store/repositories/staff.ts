@@ -1,0 +1,50 @@
+import { normaliseEmail, type StaffMember } from '../../core/staff/staffMember';
+import type { Collections } from '../collections';
+import type { StaffDoc } from '../documents';
+
+const staffKey = (orgId: string, email: string) => `${orgId}:${normaliseEmail(email)}`;
+
+function toStaffMember(doc: StaffDoc): StaffMember {
+  const { _id, createdAt, updatedAt, ...member } = doc;
+  return member;
+}
+
+export class StaffRepository {
+  constructor(private readonly c: Pick<Collections, 'staff'>) {}
+
+  async findByEmail(orgId: string, email: string): Promise<StaffMember | null> {
+    const doc = await this.c.staff.findOne({ _id: staffKey(orgId, email) });
+    return doc ? toStaffMember(doc) : null;
+  }
+
+  /** Inserts or replaces a person's record, keeping when it was first created. */
+  async save(member: StaffMember): Promise<StaffMember> {
+    const email = normaliseEmail(member.email);
+    const now = new Date();
+    const { orgId, ...rest } = { ...member, email };
+    await this.c.staff.updateOne(
+      { _id: staffKey(orgId, email) },
+      { $set: { ...rest, orgId, updatedAt: now }, $setOnInsert: { createdAt: now } },
+      { upsert: true },
+    );
+    return { ...member, email };
+  }
+
+  async update(orgId: string, email: string, changes: Partial<Omit<StaffMember, 'orgId' | 'email'>>): Promise<StaffMember | null> {
+    const doc = await this.c.staff.findOneAndUpdate(
+      { _id: staffKey(orgId, email) },
+      { $set: { ...changes, updatedAt: new Date() } },
+      { returnDocument: 'after' },
+    );
+    return doc ? toStaffMember(doc) : null;
+  }
+
+  async delete(orgId: string, email: string): Promise<boolean> {
+    const result = await this.c.staff.deleteOne({ _id: staffKey(orgId, email) });
+    return result.deletedCount === 1;
+  }
+
+  async count(orgId: string): Promise<number> {
+    return this.c.staff.countDocuments({ orgId });
+  }
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError } from '../../errors';
+import type { Collections } from '../collections';
+
+export type StoredItem = Record<string, unknown> & { eTag?: string };
+
+export class EtagConflictError extends ConflictError {
+  constructor(key: string) {
+    super(`State for "${key}" was changed by another turn; the write was rejected (eTag conflict).`);
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+/**
+ * Key/value documents with optimistic concurrency, following Bot Framework storage semantics:
+ * reads omit missing keys; a write whose eTag is missing or '*' overwrites; a write with any other
+ * eTag succeeds only if it matches the stored one (or nothing is stored yet).
+ */
+export class StateStore {
+  constructor(private readonly c: Pick<Collections, 'botState'>) {}
+
+  async read(keys: string[]): Promise<Record<string, StoredItem>> {
+    if (keys.length === 0) return {};
+    const docs = await this.c.botState.find({ _id: { $in: keys } }).toArray();
+    const result: Record<string, StoredItem> = {};
+    for (const doc of docs) {
+      result[doc._id] = { ...(JSON.parse(doc.data) as Record<string, unknown>), eTag: doc.eTag };
+    }
+    return result;
+  }
+
+  async write(changes: Record<string, StoredItem>): Promise<void> {
+    await Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item)));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.c.botState.deleteMany({ _id: { $in: keys } });
+  }
+
+  private async writeOne(key: string, item: StoredItem): Promise<void> {
+    const { eTag: expected, ...body } = item;
+    const next = { data: JSON.stringify(body), eTag: randomUUID(), updatedAt: new Date() };
+
+    if (!expected || expected === '*') {
+      await this.c.botState.replaceOne({ _id: key }, next, { upsert: true });
+      return;
+    }
+    const updated = await this.c.botState.updateOne({ _id: key, eTag: expected }, { $set: next });
+    if (updated.matchedCount === 1) return;
+    try {
+      await this.c.botState.insertOne({ _id: key, ...next });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new EtagConflictError(key);
+      throw error;
+    }
+  }
+}
