@@ -34,7 +34,7 @@ const dayOffsets = z
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     MONGODB_URI: optionalText.pipe(
       z
         .string()

@@ -1,0 +1,112 @@
+import { ConversationState, UserState } from 'botbuilder';
+import type { AppConfig } from './config';
+import { CatalogueProvider } from './core/careerMap/catalogueProvider';
+import { loadDefaultCareerMap } from './core/careerMap/defaultMap';
+import { seedCareerMapIfEmpty } from './core/careerMap/seedOrganisation';
+import { ConversationCore } from './core/conversation/conversationCore';
+import { actionHandlers, intentHandlers } from './core/conversation/handlers';
+import type { CoreServices } from './core/conversation/services';
+import { createRecogniser, type Recogniser } from './core/nlu';
+import { createTeamsAdapter } from './channels/teams/adapter';
+import { MongoStorage } from './channels/teams/mongoStorage';
+import { TeamsProactiveSender } from './channels/teams/proactiveSender';
+import { createTeamsTurnHandler } from './channels/teams/teamsTurn';
+import { createSlackChannel } from './channels/slack/slackApp';
+import { createHttpServer } from './http/server';
+import type { Logger } from './logging/logger';
+import { openDatabase, type OpenDatabase } from './store/openDatabase';
+import { openRepositories, type Repositories } from './store';
+
+export interface RunningApp {
+  port: number;
+  repos: Repositories;
+  core: ConversationCore;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  host?: string;
+  /** Reuse an already trained recogniser (tests start several apps). */
+  recogniser?: Recogniser;
+}
+
+const PAGE_SIZE = 6;
+
+/** The composition root: wires database, core, channels and HTTP, and knows how to stop them. */
+export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
+  const database: OpenDatabase = await openDatabase(config.mongo, logger);
+  try {
+    const repos = await openRepositories(database.db);
+    const org = await repos.organisations.ensureDefault();
+    if (await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap(), { maps: repos.careerMaps, opportunities: repos.opportunities })) {
+      logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
+    }
+
+    const recogniser = options.recogniser ?? (await createRecogniser());
+    const adapter = createTeamsAdapter(config.teams, logger);
+    const storage = new MongoStorage(repos.state);
+    const services: CoreServices = {
+      recogniser,
+      catalogues: new CatalogueProvider(repos.careerMaps, repos.opportunities),
+      staff: repos.staff,
+      plans: repos.plans,
+      cpd: repos.cpd,
+      references: repos.references,
+      audit: repos.audit,
+      sender: new TeamsProactiveSender(adapter, config.teams.appId ?? '', repos.references, logger),
+      settings: {
+        timezone: config.timezone,
+        defaultCpdEntitlementDays: config.cpdEntitlementDays,
+        adminEmails: config.adminEmails,
+        pageSize: PAGE_SIZE,
+      },
+    };
+    const core = new ConversationCore(services, intentHandlers, actionHandlers);
+    const teamsTurn = createTeamsTurnHandler({
+      core,
+      organisations: repos.organisations,
+      staff: repos.staff,
+      references: repos.references,
+      userState: new UserState(storage),
+      conversationState: new ConversationState(storage),
+      logger: logger.child({ channel: 'teams' }),
+    });
+    const slack = config.slack
+      ? createSlackChannel(config.slack, {
+          core,
+          organisations: repos.organisations,
+          staff: repos.staff,
+          state: repos.state,
+          logger: logger.child({ channel: 'slack' }),
+        })
+      : undefined;
+
+    const http = createHttpServer(
+      {
+        teams: (req, res) => adapter.process(req, res, teamsTurn),
+        ...(slack ? { slack: (req, res, raw) => slack.receiver.handle(req, res, raw) } : {}),
+        ready: () => database.ping(),
+      },
+      logger,
+    );
+    const port = await http.listen(config.port, options.host);
+    logger.info(
+      { port, teams: config.teams.localMode ? 'local (unauthenticated)' : 'authenticated', slack: Boolean(slack) },
+      'NextStep is listening',
+    );
+
+    return {
+      port,
+      repos,
+      core,
+      stop: async () => {
+        await http.close();
+        await database.close();
+        logger.info('stopped');
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

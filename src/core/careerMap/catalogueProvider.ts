@@ -1,0 +1,42 @@
+import { NotFoundError } from '../../errors';
+import type { CareerMapRepository } from '../../store/repositories/careerMaps';
+import type { OpportunityRepository } from '../../store/repositories/opportunities';
+import { CareerCatalogue } from './catalogue';
+
+export interface LoadedCatalogue {
+  catalogue: CareerCatalogue;
+  publishedAt: (id: string) => Date | undefined;
+}
+
+/**
+ * Each organisation's catalogue, cached briefly: "what next" is the hottest path and the map
+ * changes only on import. Imports from the CLI show up within `ttlMs`.
+ */
+export class CatalogueProvider {
+  private readonly cache = new Map<string, { loaded: LoadedCatalogue; expires: number }>();
+
+  constructor(
+    private readonly maps: CareerMapRepository,
+    private readonly opportunities: OpportunityRepository,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  async get(orgId: string): Promise<LoadedCatalogue> {
+    const hit = this.cache.get(orgId);
+    if (hit && hit.expires > Date.now()) return hit.loaded;
+    const [map, stored] = await Promise.all([this.maps.get(orgId), this.opportunities.listForOrg(orgId)]);
+    if (!map) throw new NotFoundError(`No career map has been loaded for organisation "${orgId}".`);
+    const published = new Map(stored.map((s) => [s.opportunity.id, s.createdAt]));
+    const loaded: LoadedCatalogue = {
+      catalogue: new CareerCatalogue(map, stored.map((s) => s.opportunity)),
+      publishedAt: (id) => published.get(id),
+    };
+    this.cache.set(orgId, { loaded, expires: Date.now() + this.ttlMs });
+    return loaded;
+  }
+
+  invalidate(orgId?: string): void {
+    if (orgId) this.cache.delete(orgId);
+    else this.cache.clear();
+  }
+}

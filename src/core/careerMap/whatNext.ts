@@ -1,0 +1,103 @@
+import type { CareerCatalogue } from './catalogue';
+import { SCOPE_ORDER } from './labels';
+import type { Opportunity, Scope, Stage } from './schema';
+
+export interface PersonForRanking {
+  pathway: string;
+  stage: string;
+  school?: string;
+  /** Opportunity ids already in the person's plan. */
+  saved: ReadonlySet<string>;
+  /** Opportunity ids completed (never shown again). */
+  completed: ReadonlySet<string>;
+  /** Tags or words the person is interested in. */
+  interests: readonly string[];
+}
+
+export interface RankedItem {
+  opportunity: Opportunity;
+  closingSoon: boolean;
+  isNew: boolean;
+  saved: boolean;
+}
+
+export interface WhatNextResult {
+  stage: Stage;
+  entitlement: RankedItem[];
+  options: { scope: Scope; items: RankedItem[] }[];
+  nextStage?: { stage: Stage; items: RankedItem[] };
+}
+
+export interface RankingClock {
+  now: Date;
+  /** When each opportunity was first published, for "new" badges. */
+  publishedAt?: (id: string) => Date | undefined;
+  closingSoonDays?: number;
+  newForDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function isOpen(item: Opportunity, now: Date): boolean {
+  return !item.closes || Date.parse(`${item.closes}T23:59:59Z`) >= now.getTime();
+}
+
+/**
+ * What a person can do next: their stage's universal entitlement first, then options for their
+ * stage by scope (self → school → trust → national), then a preview of the next stage. Completed
+ * and closed items are dropped; within a group, closing-soon, interest matches and new items rise.
+ */
+export function rankWhatNext(
+  catalogue: CareerCatalogue,
+  person: PersonForRanking,
+  clock: RankingClock,
+): WhatNextResult | undefined {
+  const stage = catalogue.stage(person.pathway, person.stage);
+  if (!stage) return undefined;
+  const closingSoonMs = (clock.closingSoonDays ?? 21) * DAY_MS;
+  const newForMs = (clock.newForDays ?? 30) * DAY_MS;
+  const interests = person.interests.map((interest) => interest.toLowerCase());
+
+  const decorate = (item: Opportunity): RankedItem => {
+    const closesAt = item.closes ? Date.parse(`${item.closes}T23:59:59Z`) : undefined;
+    const published = clock.publishedAt?.(item.id);
+    return {
+      opportunity: item,
+      closingSoon: closesAt !== undefined && closesAt - clock.now.getTime() <= closingSoonMs,
+      isNew: published !== undefined && clock.now.getTime() - published.getTime() <= newForMs,
+      saved: person.saved.has(item.id),
+    };
+  };
+  const weight = (ranked: RankedItem): number => {
+    const item = ranked.opportunity;
+    const interestHit = item.tags.some((tag) => interests.includes(tag.toLowerCase())) ? 1 : 0;
+    return (ranked.closingSoon ? 4 : 0) + interestHit * 2 + (ranked.isNew ? 1 : 0);
+  };
+  const prepare = (items: Opportunity[]): RankedItem[] =>
+    items
+      .filter((item) => !person.completed.has(item.id) && isOpen(item, clock.now))
+      .map(decorate)
+      .map((ranked, index) => ({ ranked, index, weight: weight(ranked) }))
+      .sort((a, b) => b.weight - a.weight || a.index - b.index)
+      .map(({ ranked }) => ranked);
+
+  const current = catalogue.forStage(person.pathway, person.stage);
+  const entitlement = prepare(current.filter((item) => item.entitlement === 'universal'));
+  const optional = prepare(current.filter((item) => item.entitlement === 'optional'));
+  const options = SCOPE_ORDER.map((scope) => ({ scope, items: optional.filter((r) => r.opportunity.scope === scope) })).filter(
+    (group) => group.items.length > 0,
+  );
+
+  const next = catalogue.nextStage(person.pathway, person.stage);
+  const shownIds = new Set(current.map((item) => item.id));
+  const nextItems = next
+    ? prepare(catalogue.forStage(person.pathway, next.id).filter((item) => !shownIds.has(item.id)))
+    : [];
+
+  return {
+    stage,
+    entitlement,
+    options,
+    ...(next ? { nextStage: { stage: next, items: nextItems } } : {}),
+  };
+}

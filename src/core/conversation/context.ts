@@ -1,0 +1,34 @@
+import type { Logger } from '../../logging/logger';
+import type { Organisation } from '../organisation/organisation';
+import type { StaffMember } from '../staff/staffMember';
+import type { View } from './views';
+
+export type ChannelName = 'teams' | 'slack';
+
+/** Who is speaking, as the channel identified them. The email comes from the platform, never from a payload. */
+export interface Speaker {
+  channel: ChannelName;
+  channelUserId: string;
+  name?: string;
+  email?: string;
+}
+
+/** Small per-person memory kept between turns (persisted by the channel in bot state). */
+export interface ConversationMemory {
+  welcomed?: boolean;
+  turns?: number;
+  lastIntent?: string;
+}
+
+export interface ConversationContext {
+  org: Organisation;
+  speaker: Speaker;
+  /** The speaker's staff record, once known. Handlers may replace it (onboarding, profile edits). */
+  staff: StaffMember | null;
+  memory: ConversationMemory;
+  /** Set when the person asked to be forgotten: the channel must drop their state and references. */
+  forgotten?: boolean;
+  now: Date;
+  log: Logger;
+  reply(view: View): Promise<void>;
+}

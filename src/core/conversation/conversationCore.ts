@@ -1,0 +1,53 @@
+import { actionSchema } from './actions';
+import type { ConversationContext } from './context';
+import type { ActionHandlers, IntentHandlers } from './handler';
+import type { CoreServices } from './services';
+import { showClarification, showWelcome } from './handlers/general';
+
+/** Intents that need no introduction first: a greeting on the first turn is answered by the welcome. */
+const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'none']);
+
+/**
+ * The channel-agnostic conversation: turns text and card submits into handler calls. Channels build
+ * the context (who, which organisation, how to reply) and call these three entry points.
+ */
+export class ConversationCore {
+  constructor(
+    private readonly services: CoreServices,
+    private readonly intents: IntentHandlers,
+    private readonly actions: ActionHandlers,
+  ) {}
+
+  async onConversationStart(ctx: ConversationContext): Promise<void> {
+    if (ctx.memory.welcomed) return;
+    await showWelcome(ctx, this.services);
+    ctx.memory.welcomed = true;
+  }
+
+  async onMessage(ctx: ConversationContext, rawText: string): Promise<void> {
+    ctx.memory.turns = (ctx.memory.turns ?? 0) + 1;
+    const nlu = await this.services.recogniser.recognise(rawText, { referenceDate: ctx.now });
+    ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
+
+    if (!ctx.memory.welcomed) {
+      await showWelcome(ctx, this.services);
+      ctx.memory.welcomed = true;
+      if (SMALL_TALK.has(nlu.intent)) return;
+    }
+    ctx.memory.lastIntent = nlu.intent;
+    if (nlu.intent === 'none') return showClarification(ctx, nlu.text);
+    await this.intents[nlu.intent](ctx, this.services, nlu);
+  }
+
+  async onAction(ctx: ConversationContext, payload: unknown): Promise<void> {
+    const parsed = actionSchema.safeParse(payload);
+    if (!parsed.success) {
+      ctx.log.warn({ issues: parsed.error.issues.slice(0, 5) }, 'rejected card submit');
+      await ctx.reply({ type: 'text', text: "Sorry, I couldn't read that button press. Please try again, or type what you need." });
+      return;
+    }
+    const action = parsed.data;
+    const handler = this.actions[action.action] as (c: ConversationContext, s: CoreServices, a: typeof action) => Promise<void>;
+    await handler(ctx, this.services, action);
+  }
+}

@@ -1,0 +1,58 @@
+import type { ActionHandlers, IntentHandlers } from '../handler';
+import { logCpdFromForm, logCpdFromText, showCpdProgress, showLogCpdForm } from './cpd';
+import { greet, showHelp, thank } from './general';
+import { askToDelete, cancelDelete, deleteMyData, showMyData } from './privacy';
+import { changeSchool, changeStage, showManager, showOnboarding, showProfile, submitOnboarding } from './profile';
+import {
+  browseQueryFrom,
+  showBrowse,
+  showOpportunity,
+  showOpportunityFromText,
+  showReadingList,
+  showWhatNext,
+} from './opportunities';
+import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
+
+export const intentHandlers: IntentHandlers = {
+  whatNext: (ctx, s) => showWhatNext(ctx, s, 0),
+  browse: (ctx, s, nlu) => showBrowse(ctx, s, browseQueryFrom(nlu), 0),
+  opportunityDetails: showOpportunityFromText,
+  myPlan: showPlan,
+  saveOpportunity: saveFromText,
+  logCpd: logCpdFromText,
+  cpdProgress: (ctx, s) => showCpdProgress(ctx, s),
+  readingList: showReadingList,
+  setStage: changeStage,
+  setSchool: changeSchool,
+  myManager: showManager,
+  myProfile: async (ctx, s) => {
+    await showProfile(ctx, s);
+    if (ctx.staff) await showOnboarding(ctx, s);
+  },
+  help: showHelp,
+  myData: showMyData,
+  deleteMyData: askToDelete,
+  greeting: greet,
+  thanks: thank,
+};
+
+export const actionHandlers: ActionHandlers = {
+  runIntent: async (ctx, s, a) => {
+    const handler = (intentHandlers as Record<string, IntentHandlers[keyof IntentHandlers] | undefined>)[a.intent];
+    if (!handler) return showHelp(ctx);
+    await handler(ctx, s, { text: '', intent: a.intent as keyof IntentHandlers, score: 1, entities: {} });
+  },
+  showOpportunity: (ctx, s, a) => showOpportunity(ctx, s, a.opportunityId),
+  saveOpportunity: (ctx, s, a) => saveToPlan(ctx, s, a.opportunityId),
+  markInterest: (ctx, s, a) => markInterest(ctx, s, a.opportunityId),
+  setPlanStatus: (ctx, s, a) => setPlanStatus(ctx, s, a.opportunityId, a.status),
+  removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId),
+  whatNextPage: (ctx, s, a) => showWhatNext(ctx, s, a.page),
+  browsePage: (ctx, s, { action: _action, page, ...query }) => showBrowse(ctx, s, query, page),
+  startOnboarding: (ctx, s) => showOnboarding(ctx, s),
+  submitOnboarding,
+  openLogCpd: (ctx, s) => showLogCpdForm(ctx, s),
+  logCpd: logCpdFromForm,
+  confirmDeleteData: deleteMyData,
+  cancelDeleteData: cancelDelete,
+};

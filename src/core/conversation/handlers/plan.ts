@@ -1,0 +1,127 @@
+import { findOpportunity } from '../../careerMap/search';
+import type { NluResult } from '../../nlu';
+import { nextPlanStatus, PLAN_STATUS_LABELS, type PlanStatus } from '../../plan/planStatus';
+import type { ConversationContext } from '../context';
+import { summariseItem } from '../presenters/opportunity';
+import type { CoreServices } from '../services';
+import type { PlanItemView } from '../views';
+import { requireProfile } from './profile';
+
+export async function showPlan(ctx: ConversationContext, services: CoreServices): Promise<void> {
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
+  const items = await services.plans.list(ctx.org.id, staff.email);
+  const views: PlanItemView[] = [];
+  for (const planItem of items) {
+    const item = catalogue.opportunity(planItem.opportunityId);
+    if (!item) continue;
+    const next = nextPlanStatus(planItem.status);
+    views.push({
+      opportunity: summariseItem(item, { saved: true, now: ctx.now, publishedAt: publishedAt(item.id) }),
+      status: planItem.status,
+      statusLabel: PLAN_STATUS_LABELS[planItem.status],
+      ...(next ? { nextStatus: next, nextStatusLabel: PLAN_STATUS_LABELS[next] } : {}),
+    });
+  }
+  await ctx.reply({ type: 'plan', name: staff.name, items: views });
+}
+
+export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item) {
+    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity, so nothing was saved." });
+    return;
+  }
+  const added = await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  await ctx.reply({
+    type: 'text',
+    text: added
+      ? `Saved "${item.title}" to your plan. Talk it through with your line manager, then move it along in "my plan".`
+      : `"${item.title}" is already in your plan.`,
+  });
+}
+
+export async function saveFromText(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
+  if (!(await requireProfile(ctx, services))) return;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const phrase = nlu.entities.topic ?? nlu.text.replace(/\b(save|add|to|my|plan|please)\b/gi, ' ');
+  const item = phrase.trim() ? findOpportunity(catalogue, phrase) : undefined;
+  if (!item) {
+    await ctx.reply({ type: 'text', text: 'Which opportunity should I save? Press "Save to plan" on any card, or name it, e.g. "save NPQSL".' });
+    return;
+  }
+  await saveToPlan(ctx, services, item.id);
+}
+
+export async function setPlanStatus(
+  ctx: ConversationContext,
+  services: CoreServices,
+  opportunityId: string,
+  status: PlanStatus,
+): Promise<void> {
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const changed = await services.plans.setStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
+  if (!changed) {
+    await ctx.reply({ type: 'text', text: "That item isn't in your plan any more." });
+    return;
+  }
+  if (status === 'completed') {
+    const { catalogue } = await services.catalogues.get(ctx.org.id);
+    const item = catalogue.opportunity(opportunityId);
+    if (item?.durationDays) {
+      await services.cpd.add(ctx.org.id, staff.email, {
+        title: item.title,
+        days: item.durationDays,
+        date: ctx.now.toISOString().slice(0, 10),
+        opportunityId,
+      });
+    }
+  }
+  await showPlan(ctx, services);
+}
+
+export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  await services.plans.remove(ctx.org.id, staff.email, opportunityId);
+  await showPlan(ctx, services);
+}
+
+/** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */
+export async function markInterest(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item) {
+    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity." });
+    return;
+  }
+  await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  let told = false;
+  if (item.owner) {
+    told = await services.sender.sendToPerson(ctx.org.id, item.owner.email, {
+      type: 'text',
+      text: `${staff.name} (${staff.email}) is interested in "${item.title}". Please get in touch with them.`,
+    });
+    await services.audit.record(ctx.org.id, staff.email, 'opportunity.interest', {
+      opportunityId: item.id,
+      owner: item.owner.email,
+      delivered: told,
+    });
+  }
+  await ctx.reply({
+    type: 'text',
+    text: item.owner
+      ? told
+        ? `I've told ${item.owner.name ?? item.owner.email} you're interested in "${item.title}", and saved it to your plan.`
+        : `Saved "${item.title}" to your plan. Its contact, ${item.owner.name ?? item.owner.email}, hasn't used NextStep yet, so please email them at ${item.owner.email}.`
+      : `Saved "${item.title}" to your plan as something you're interested in.`,
+  });
+}
+

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+import { isoDateSchema, slugSchema, type CareerMap } from '../careerMap/schema';
+import { normaliseEmail } from '../staff/staffMember';
+import { asIsoDate, asText, type FieldResult } from './fields';
+import { stageProblem, unknownPathwayProblem } from './mapChecks';
+import { capProblems, describeIssue, quote } from './problems';
+import type { ImportFileInput } from './readText';
+import { createRowCheck } from './rowCheck';
+import { inFileOrder, readImportFile, type ImportRecord, type PositionedProblem, type RecordSpec } from './tabular';
+
+export const STAFF_IMPORT_ROLES = ['staff', 'admin'] as const;
+
+const emailSchema = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email());
+
+/** One validated row of the staff directory. */
+export const staffImportRowSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(150),
+  pathway: slugSchema,
+  stage: slugSchema,
+  school: z.string().trim().min(1).max(150).optional(),
+  managerEmail: emailSchema.optional(),
+  /** Date of the next careers discussion, YYYY-MM-DD. */
+  nextDiscussion: isoDateSchema.optional(),
+  role: z.enum(STAFF_IMPORT_ROLES).default('staff'),
+});
+export type StaffImportRow = z.infer<typeof staffImportRowSchema>;
+
+export const STAFF_REQUIRED_FIELDS = ['email', 'name', 'pathway', 'stage'] as const;
+/**
+ * Optional fields. Header names are matched case-insensitively ignoring spaces, `_`, `-` and `.`, so `managerEmail`,
+ * `manageremail`, `manager_email` and `Manager Email` are the same column (likewise `next_discussion`).
+ */
+export const STAFF_OPTIONAL_FIELDS = ['school', 'managerEmail', 'nextDiscussion', 'role'] as const;
+
+const SPEC: RecordSpec = { required: STAFF_REQUIRED_FIELDS, optional: STAFF_OPTIONAL_FIELDS, collection: 'staff' };
+const FIELD_ORDER: readonly string[] = [...STAFF_REQUIRED_FIELDS, ...STAFF_OPTIONAL_FIELDS];
+
+export type ParseStaffDirectoryResult = { ok: true; staff: StaffImportRow[] } | { ok: false; problems: string[] };
+
+function checkStaffRow(
+  record: ImportRecord,
+  map: CareerMap,
+  seenEmails: Map<string, string>,
+): { problems: string[]; row?: StaffImportRow } {
+  const check = createRowCheck(record, FIELD_ORDER);
+  const values = record.values;
+  const candidate: Record<string, unknown> = {};
+
+  for (const field of STAFF_REQUIRED_FIELDS) {
+    if (values[field] === undefined) check.report(field, 'is required');
+  }
+  const take = (field: string, read: (value: unknown) => FieldResult<string>, post?: (value: string) => string): void => {
+    const raw = values[field];
+    if (raw === undefined) return;
+    const result = read(raw);
+    if (!result.ok) check.report(field, result.problem);
+    else candidate[field] = post ? post(result.value) : result.value;
+  };
+  const lower = (text: string): string => text.toLowerCase();
+
+  take('email', asText, normaliseEmail);
+  take('name', asText);
+  take('pathway', asText, lower);
+  take('stage', asText, lower);
+  take('school', asText);
+  take('managerEmail', asText, normaliseEmail);
+  take('nextDiscussion', asIsoDate);
+  take('role', asText, lower);
+
+  const parsed = staffImportRowSchema.safeParse(candidate, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      if (check.isBad(field)) continue;
+      check.report(field, describeIssue(issue));
+    }
+  }
+
+  const pathway = candidate.pathway as string | undefined;
+  const stage = candidate.stage as string | undefined;
+  if (pathway !== undefined && !check.isBad('pathway')) {
+    const problem = unknownPathwayProblem(map, pathway);
+    if (problem) check.report('pathway', problem);
+    else if (stage !== undefined && !check.isBad('stage')) {
+      const wrongStage = stageProblem(map, stage, [pathway]);
+      if (wrongStage) check.report('stage', wrongStage);
+    }
+  }
+
+  const email = candidate.email as string | undefined;
+  const managerEmail = candidate.managerEmail as string | undefined;
+  if (email !== undefined && !check.isBad('email')) {
+    const first = seenEmails.get(email);
+    if (first !== undefined) check.report('email', `duplicate email ${quote(email)} (first seen in ${first})`);
+    else seenEmails.set(email, record.location);
+    if (managerEmail === email && !check.isBad('managerEmail')) {
+      check.report('managerEmail', 'a person cannot be their own manager');
+    }
+  }
+
+  const problems = check.problems();
+  if (problems.length > 0 || !parsed.success) return { problems };
+  return { problems, row: parsed.data };
+}
+
+/**
+ * Reads and validates a staff directory (CSV, YAML or JSON) against the organisation's career map: e-mails are
+ * lower-cased and must be unique, the pathway must exist and the stage must belong to that pathway, `role` defaults to
+ * "staff". All problems are collected (capped at 200 lines plus a summary line); nothing is returned unless every row
+ * is valid. Managers need not appear in the same file.
+ */
+export function parseStaffDirectory(input: ImportFileInput, map: CareerMap): ParseStaffDirectoryResult {
+  const read = readImportFile(input, SPEC);
+  if (!read.ok) return { ok: false, problems: capProblems(read.problems) };
+
+  const problems: PositionedProblem[] = [...read.problems];
+  const staff: StaffImportRow[] = [];
+  const seenEmails = new Map<string, string>();
+  for (const record of read.records) {
+    const result = checkStaffRow(record, map, seenEmails);
+    for (const message of result.problems) problems.push({ position: record.position, message });
+    if (result.row) staff.push(result.row);
+  }
+  if (problems.length > 0) return { ok: false, problems: capProblems(inFileOrder(problems)) };
+  return { ok: true, staff };
+}

@@ -1,0 +1,10 @@
+/**
+ * Natural-language understanding for NextStep: channel-agnostic, offline, trained at startup
+ * from corpus.en.json.
+ */
+export { INTENTS } from './types';
+export type { Intent, KnownIntent, NluEntities, NluResult, Recogniser, RecogniseOptions } from './types';
+export { createRecogniser, DEFAULT_THRESHOLD } from './recogniser';
+export type { CreateRecogniserOptions } from './recogniser';
+export { parseDate, findDate } from './dates';
+export { parseDurationDays, findDuration, hoursToDays } from './duration';

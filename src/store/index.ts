@@ -1,0 +1,40 @@
+import type { Db } from 'mongodb';
+import { collections, ensureIndexes } from './collections';
+import { AuditLog } from './repositories/audit';
+import { CareerMapRepository } from './repositories/careerMaps';
+import { ConversationReferenceRepository } from './repositories/conversationReferences';
+import { CpdRepository } from './repositories/cpd';
+import { OpportunityRepository } from './repositories/opportunities';
+import { OrganisationRepository } from './repositories/organisations';
+import { PlanRepository } from './repositories/plans';
+import { StaffRepository } from './repositories/staff';
+import { StateStore } from './repositories/stateStore';
+
+export interface Repositories {
+  organisations: OrganisationRepository;
+  staff: StaffRepository;
+  careerMaps: CareerMapRepository;
+  opportunities: OpportunityRepository;
+  plans: PlanRepository;
+  cpd: CpdRepository;
+  references: ConversationReferenceRepository;
+  state: StateStore;
+  audit: AuditLog;
+}
+
+/** Every repository over one database, with indexes in place. */
+export async function openRepositories(db: Db): Promise<Repositories> {
+  const c = collections(db);
+  await ensureIndexes(c);
+  return {
+    organisations: new OrganisationRepository(c),
+    staff: new StaffRepository(c),
+    careerMaps: new CareerMapRepository(c),
+    opportunities: new OpportunityRepository(c),
+    plans: new PlanRepository(c),
+    cpd: new CpdRepository(c),
+    references: new ConversationReferenceRepository(c),
+    state: new StateStore(c),
+    audit: new AuditLog(c),
+  };
+}

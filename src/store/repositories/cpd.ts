@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Collections } from '../collections';
+
+export interface CpdEntry {
+  id: string;
+  title: string;
+  days: number;
+  /** YYYY-MM-DD */
+  date: string;
+  opportunityId?: string;
+}
+
+export class CpdRepository {
+  constructor(private readonly c: Pick<Collections, 'cpdEntries'>) {}
+
+  async add(orgId: string, email: string, entry: Omit<CpdEntry, 'id'>): Promise<CpdEntry> {
+    const id = randomUUID();
+    await this.c.cpdEntries.insertOne({ _id: id, orgId, email, ...entry, createdAt: new Date() });
+    return { id, ...entry };
+  }
+
+  /** Entries dated within [from, to] inclusive (YYYY-MM-DD), newest first. */
+  async listBetween(orgId: string, email: string, from: string, to: string): Promise<CpdEntry[]> {
+    const docs = await this.c.cpdEntries
+      .find({ orgId, email, date: { $gte: from, $lte: to } })
+      .sort({ date: -1, createdAt: -1 })
+      .toArray();
+    return docs.map(({ _id, title, days, date, opportunityId }) => ({
+      id: _id,
+      title,
+      days,
+      date,
+      ...(opportunityId ? { opportunityId } : {}),
+    }));
+  }
+
+  async countFor(orgId: string, email: string): Promise<number> {
+    return this.c.cpdEntries.countDocuments({ orgId, email });
+  }
+
+  async deleteAllFor(orgId: string, email: string): Promise<number> {
+    return (await this.c.cpdEntries.deleteMany({ orgId, email })).deletedCount;
+  }
+}

@@ -1,0 +1,83 @@
+import type { Opportunity } from '../../core/careerMap/schema';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import type { Collections } from '../collections';
+import type { OpportunityDoc } from '../documents';
+
+export interface StoredOpportunity {
+  opportunity: Opportunity;
+  createdAt: Date;
+}
+
+export interface UpsertSummary {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+const opportunityKey = (orgId: string, id: string) => `${orgId}:${id}`;
+
+function toOpportunity(doc: OpportunityDoc): Opportunity {
+  const { _id, orgId, createdAt, updatedAt, ...opportunity } = doc;
+  return opportunity;
+}
+
+function sameContent(a: Opportunity, b: Opportunity): boolean {
+  const canonical = (o: Opportunity) => JSON.stringify(Object.entries(o).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export class OpportunityRepository {
+  constructor(private readonly c: Pick<Collections, 'opportunities'>) {}
+
+  async listForOrg(orgId: string): Promise<StoredOpportunity[]> {
+    const docs = await this.c.opportunities.find({ orgId }).sort({ _id: 1 }).toArray();
+    return docs.map((doc) => ({ opportunity: toOpportunity(doc), createdAt: doc.createdAt }));
+  }
+
+  async count(orgId: string): Promise<number> {
+    return this.c.opportunities.countDocuments({ orgId });
+  }
+
+  /** What an upsert would do, without writing. */
+  async plan(orgId: string, items: Opportunity[]): Promise<UpsertSummary> {
+    const existing = new Map((await this.listForOrg(orgId)).map((s) => [s.opportunity.id, s.opportunity]));
+    const summary: UpsertSummary = { created: [], updated: [], unchanged: [] };
+    for (const item of items) {
+      const before = existing.get(item.id);
+      if (!before) summary.created.push(item.id);
+      else if (sameContent(before, item)) summary.unchanged.push(item.id);
+      else summary.updated.push(item.id);
+    }
+    return summary;
+  }
+
+  /** Inserts or replaces by id; re-running with the same items changes nothing. */
+  async upsertMany(orgId: string, items: Opportunity[]): Promise<UpsertSummary> {
+    const summary = await this.plan(orgId, items);
+    const changed = new Set([...summary.created, ...summary.updated]);
+    const now = new Date();
+    const writes = items
+      .filter((item) => changed.has(item.id))
+      .map((item): AnyBulkWriteOperation<OpportunityDoc> => ({
+        updateOne: {
+          filter: { _id: opportunityKey(orgId, item.id) },
+          update: {
+            $set: { ...withoutUndefined(item), orgId, updatedAt: now },
+            $unset: Object.fromEntries(
+              (['provider', 'url', 'closes', 'owner', 'durationDays'] as const)
+                .filter((field) => item[field] === undefined)
+                .map((field) => [field, '']),
+            ),
+            $setOnInsert: { createdAt: now },
+          },
+          upsert: true,
+        },
+      }));
+    if (writes.length > 0) await this.c.opportunities.bulkWrite(writes, { ordered: false });
+    return summary;
+  }
+}

@@ -1,0 +1,108 @@
+import { MongoClient } from 'mongodb';
+import { FakeBotConnector } from '../support/fakeBotConnector';
+import { messageActivity } from '../support/activities';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { testDatabaseUri } from '../support/testDatabase';
+
+describe('Teams endpoint over HTTP', () => {
+  const connector = new FakeBotConnector();
+  let app: TestApp;
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  beforeEach(() => connector.clear());
+
+  const person = () => ({ serviceUrl: connector.url, conversationId: 'conv-welcome', userId: 'user-welcome', userName: 'Priya Shah' });
+
+  it('answers a first message with a welcome card and a help card, and keeps the turn state in MongoDB', async () => {
+    const response = await app.post('/api/messages', messageActivity(person(), 'hi'));
+    expect(response.status).toBe(200);
+
+    const sent = connector.to('conv-welcome');
+    const cards = sent.flatMap((activity) => activity.attachments ?? []);
+    expect(cards.map((card) => card.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    expect(JSON.stringify(cards[0]?.content)).toContain('Welcome');
+    expect(JSON.stringify(cards[1]?.content)).toContain('What can I do next');
+
+    const client = await MongoClient.connect(testDatabaseUri());
+    try {
+      const state = await client.db(app.dbName).collection('botState').find({}).toArray();
+      const keys = state.map((doc) => String(doc._id));
+      expect(keys.some((key) => key.includes('users/user-welcome'))).toBe(true);
+      expect(keys.some((key) => key.includes('conversations/conv-welcome'))).toBe(true);
+      const userState = state.find((doc) => String(doc._id).includes('users/user-welcome'));
+      expect(JSON.parse(String(userState?.data)).memory).toMatchObject({ welcomed: true });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('does not welcome the same person twice', async () => {
+    await app.post('/api/messages', messageActivity(person(), 'hello'));
+    const again = connector.to('conv-welcome');
+    expect(again).toHaveLength(1);
+    expect(again[0]?.text ?? JSON.stringify(again[0]?.attachments)).not.toContain('Welcome to NextStep');
+  });
+
+  it('reports health and readiness', async () => {
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${app.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('rejects malformed and oversized bodies with a 4xx JSON error and no stack trace', async () => {
+    const malformed = await app.post('/api/messages', '{"type": "message",');
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    const body = await malformed.text();
+    expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
+
+    const huge = await app.post('/api/messages', { type: 'message', text: 'x'.repeat(400 * 1024) });
+    expect(huge.status).toBe(413);
+
+    const notAnActivity = await app.post('/api/messages', '[1,2,3]');
+    expect(notAnActivity.status).toBe(400);
+  });
+});
+
+describe('Teams endpoint with credentials configured', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' });
+  });
+
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('refuses requests without a Bot Connector token', async () => {
+    const response = await app.post(
+      '/api/messages',
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9/', conversationId: 'c', userId: 'u' }, 'hello'),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a forged bearer token', async () => {
+    const response = await app.post(
+      '/api/messages',
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9/', conversationId: 'c', userId: 'u' }, 'hello'),
+      { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+    );
+    expect(response.status).toBe(401);
+  });
+});
