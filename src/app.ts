@@ -1,11 +1,10 @@
 import { ConversationState, UserState } from 'botbuilder';
 import type { AppConfig } from './config';
-import { CatalogueProvider } from './core/careerMap/catalogueProvider';
 import { loadDefaultCareerMap } from './core/careerMap/defaultMap';
 import { seedCareerMapIfEmpty } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
-import type { CoreServices } from './core/conversation/services';
+import { buildCoreServices } from './core/conversation/buildServices';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsAdapter } from './channels/teams/adapter';
 import { MongoStorage } from './channels/teams/mongoStorage';
@@ -45,22 +44,11 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     const recogniser = options.recogniser ?? (await createRecogniser());
     const adapter = createTeamsAdapter(config.teams, logger);
     const storage = new MongoStorage(repos.state);
-    const services: CoreServices = {
+    const services = buildCoreServices(repos, config, {
       recogniser,
-      catalogues: new CatalogueProvider(repos.careerMaps, repos.opportunities),
-      staff: repos.staff,
-      plans: repos.plans,
-      cpd: repos.cpd,
-      references: repos.references,
-      audit: repos.audit,
       sender: new TeamsProactiveSender(adapter, config.teams.appId ?? '', repos.references, logger),
-      settings: {
-        timezone: config.timezone,
-        defaultCpdEntitlementDays: config.cpdEntitlementDays,
-        adminEmails: config.adminEmails,
-        pageSize: PAGE_SIZE,
-      },
-    };
+      pageSize: PAGE_SIZE,
+    });
     const core = new ConversationCore(services, intentHandlers, actionHandlers);
     const teamsTurn = createTeamsTurnHandler({
       core,

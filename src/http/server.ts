@@ -130,7 +130,12 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
       const deadline = Date.now() + timeoutMs;
       while (active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       server.server.closeIdleConnections?.();
-      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      });
+      await Promise.race([closed, timeout]);
+      clearTimeout(timer);
     },
     inFlight: () => active,
   };

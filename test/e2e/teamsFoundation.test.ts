@@ -32,7 +32,7 @@ describe('Teams endpoint over HTTP', () => {
       'application/vnd.microsoft.card.adaptive',
       'application/vnd.microsoft.card.adaptive',
     ]);
-    expect(JSON.stringify(cards[0]?.content)).toContain('Welcome');
+    expect(JSON.stringify(cards[0]?.content)).toMatch(/welcome to NextStep/i);
     expect(JSON.stringify(cards[1]?.content)).toContain('What can I do next');
 
     const client = await MongoClient.connect(testDatabaseUri());

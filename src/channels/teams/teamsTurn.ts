@@ -13,7 +13,7 @@ import type { ConversationReferenceRepository } from '../../store/repositories/c
 import type { OrganisationRepository } from '../../store/repositories/organisations';
 import type { StaffRepository } from '../../store/repositories/staff';
 import { resolveSpeaker, tenantIdOf } from './identity';
-import { viewToActivity, viewToInvokeResponse } from './viewToActivity';
+import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 export interface TeamsTurnDeps {
   core: ConversationCore;
@@ -31,6 +31,17 @@ interface ConversationInfo {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/**
+ * Card actions whose answer belongs in place of the card that was clicked (a plan after a status
+ * change, a form after it is submitted). Other actions leave the card alone so lists stay usable.
+ */
+const REPLACES_CARD = new Set(['setPlanStatus', 'removeFromPlan', 'submitOnboarding', 'logCpd', 'confirmDeleteData', 'cancelDeleteData']);
+
+function actionNameOf(data: unknown): string | undefined {
+  const name = (data as { action?: unknown } | undefined)?.action;
+  return typeof name === 'string' ? name : undefined;
+}
 
 /** Translates one Bot Framework turn into calls on the channel-agnostic conversation core. */
 export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnContext) => Promise<void> {
@@ -56,10 +67,11 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
 
     if (!org) {
       await reply({ type: 'notSetUp' });
-      if (isCardAction) await turn.sendActivity(viewToInvokeResponse(views[0]));
+      if (isCardAction) await turn.sendActivity(replaceCardResponse({ type: 'notSetUp' }));
       return;
     }
 
+    const cardActionData = isCardAction ? (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data : undefined;
     const speaker = await resolveSpeaker(turn, log);
     const memory = await memoryProperty.get(turn, {});
     const info = await conversationProperty.get(turn, { turns: 0 });
@@ -69,20 +81,20 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     if (isNewMember) {
       await deps.core.onConversationStart(ctx);
     } else if (isCardAction) {
-      const value = activity.value as { action?: { data?: unknown } } | undefined;
-      await deps.core.onAction(ctx, value?.action?.data);
+      await deps.core.onAction(ctx, cardActionData);
     } else if (activity.value !== undefined && !activity.text) {
       await deps.core.onAction(ctx, activity.value);
     } else {
       await deps.core.onMessage(ctx, TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     }
 
-    if (isCardAction) {
-      const [first, ...rest] = views;
-      await turn.sendActivity(viewToInvokeResponse(first));
-      for (const view of rest) await turn.sendActivity(viewToActivity(view));
-    }
+    if (isCardAction) await answerCardAction(turn, views, actionNameOf(cardActionData));
 
+    if (ctx.forgotten) {
+      await deps.userState.delete(turn);
+      await deps.conversationState.delete(turn);
+      return;
+    }
     if (speaker.email || ctx.staff) {
       await deps.references.save({
         orgId: org.id,
@@ -97,4 +109,22 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     await deps.conversationState.saveChanges(turn);
     await deps.userState.saveChanges(turn);
   };
+}
+
+async function answerCardAction(turn: TurnContext, views: View[], actionName: string | undefined): Promise<void> {
+  const [first, ...rest] = views;
+  let followUps = rest;
+  if (!first) {
+    await turn.sendActivity(messageResponse('Done.'));
+    return;
+  }
+  if (actionName && REPLACES_CARD.has(actionName)) {
+    await turn.sendActivity(replaceCardResponse(first));
+  } else if (first.type === 'text') {
+    await turn.sendActivity(messageResponse(first.text));
+  } else {
+    await turn.sendActivity(messageResponse('Here you go.'));
+    followUps = views;
+  }
+  for (const view of followUps) await turn.sendActivity(viewToActivity(view));
 }

@@ -9,10 +9,14 @@ export function viewToActivity(view: View): Partial<Activity> {
   return MessageFactory.attachment(toAttachment(renderCard(view)));
 }
 
-/** The answer to a Universal Action (`adaptiveCard/action`): the card that replaces the one clicked. */
-export function viewToInvokeResponse(view: View | undefined): Partial<Activity> {
-  const body = view
-    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(view) }
-    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done' };
+/** Answer to a Universal Action (`adaptiveCard/action`) that replaces the clicked card with `view`. */
+export function replaceCardResponse(view: View): Partial<Activity> {
+  const body = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(view) };
+  return { type: ActivityTypes.InvokeResponse, value: { status: 200, body } };
+}
+
+/** Answer to a Universal Action that leaves the clicked card as it is and shows a short message. */
+export function messageResponse(text: string): Partial<Activity> {
+  const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
   return { type: ActivityTypes.InvokeResponse, value: { status: 200, body } };
 }

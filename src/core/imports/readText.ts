@@ -46,9 +46,11 @@ function saveAdvice(fileName: string): string {
   return path.extname(fileName).toLowerCase() === '.csv' ? 'save it as CSV UTF-8' : 'save it with UTF-8 encoding';
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+function formatSize(bytes: number): string {
+  const scaled = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+  if (bytes >= 1024 * 1024) return `${scaled(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${scaled(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }
 
 function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
@@ -120,7 +122,7 @@ export function decodeImportFile(
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const advice = saveAdvice(fileName);
   if (bytes.length > maxBytes) {
-    return { problems: [`file is too large (${megabytes(bytes.length)} MB); the limit is ${megabytes(maxBytes)} MB`] };
+    return { problems: [`file is too large (${formatSize(bytes.length)}); the limit is ${formatSize(maxBytes)}`] };
   }
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
     return { problems: [`file is not UTF-8 text (looks like UTF-32); ${advice}`] };

@@ -38,18 +38,30 @@ export function parseYamlText(text: string): StructuredResult {
   }
 }
 
-/** Parses JSON, reporting syntax errors with a line and column. */
+/** Where a YAML parser (JSON is YAML) first trips over the text, for JSON errors V8 reports without a position. */
+function yamlErrorPosition(text: string): number | undefined {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  return doc.errors[0]?.pos[0];
+}
+
+/** Parses JSON, reporting syntax errors with a line and column where they can be found. */
 export function parseJsonText(text: string): StructuredResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = (error as Error).message;
-    const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(message);
+    // V8 messages look like `Expected ',' … in JSON at position 15` or `Unexpected token '}', "<the text>" is not valid JSON`.
+    let message = (error as Error).message.replace(/, ".*" is not valid JSON$/s, '');
+    let position: number | undefined;
+    const match = /^(.*?)(?: in JSON)? at position (\d+)/s.exec(message);
     if (match) {
-      const { line, column } = lineAndColumn(text, Number(match[2]));
-      return { ok: false, problems: [`JSON syntax error at line ${line}, column ${column}: ${match[1]}`] };
+      message = match[1] as string;
+      position = Number(match[2]);
+    } else {
+      position = yamlErrorPosition(text);
     }
-    return { ok: false, problems: [`JSON syntax error: ${message}`] };
+    if (position === undefined) return { ok: false, problems: [`JSON syntax error: ${message}`] };
+    const { line, column } = lineAndColumn(text, position);
+    return { ok: false, problems: [`JSON syntax error at line ${line}, column ${column}: ${message}`] };
   }
 }
 

@@ -80,6 +80,7 @@ function describeCsvError(error: CsvError): string {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'the CSV is malformed: a value starting with a quote (") is never closed; look for a stray quote character';
     case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return `${at}the CSV is malformed: text follows a closing quote; put the whole value in quotes and double any quote inside it ("")`;
     default:
       return `${at}the CSV is malformed: ${error.message}`;
@@ -164,7 +165,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Turns a parsed YAML/JSON document into records (a top-level list, or an object holding `spec.collection`). */
 export function recordsFromDocument(document: unknown, spec: RecordSpec): ReadRecordsResult {
-  const expected = `expected a list of ${spec.collection}: either a list at the top level, or an object with an "${spec.collection}" list`;
+  const expected = `expected a list of ${spec.collection}: either a list at the top level, or an object with a list under "${spec.collection}"`;
   let items: unknown[];
   if (document === null || document === undefined) return { ok: false, problems: ['file is empty'] };
   if (Array.isArray(document)) {

@@ -61,12 +61,17 @@ const RULES: Rule[] = [
     days: ([n]) => roundToHalfDay(0.5 * amount(n, undefined)),
   },
   {
-    pattern: new RegExp(`\\b${NUM}${HALF}${SEP}(?:(?:full|whole)\\s+)?days?\\b`),
+    pattern: new RegExp(`\\b${NUM}${HALF}${SEP}(?:(?:full|whole)\\s+)?days?(?:${SEP}long)?\\b`),
     days: ([n, half]) => roundToHalfDay(amount(n, half)),
+  },
+  // "an INSET day", "two training days"
+  {
+    pattern: new RegExp(`\\b${NUM}\\s+(?:inset|training|cpd|pd|staff|professional development)${SEP}days?\\b`),
+    days: ([n]) => roundToHalfDay(amount(n, undefined)),
   },
   { pattern: /\b(?:all|full|whole)\s+day\b/, days: () => 1 },
   {
-    pattern: new RegExp(`\\b${NUM}${HALF}${SEP}(?:(?:full|whole)\\s+)?weeks?\\b`),
+    pattern: new RegExp(`\\b${NUM}${HALF}${SEP}(?:(?:full|whole)\\s+)?weeks?(?:${SEP}long)?\\b`),
     days: ([n, half]) => roundToHalfDay(amount(n, half) * DAYS_PER_WEEK),
   },
   { pattern: /\bweek\s+long\b/, days: () => DAYS_PER_WEEK },

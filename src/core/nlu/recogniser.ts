@@ -4,12 +4,13 @@
  */
 import { trainClassifier, type IntentClassifier } from './classifier';
 import { corpusExamples, loadCorpus, type Corpus } from './corpus';
-import { analyse, resolveEntities } from './extract';
+import { analyse, PLACEHOLDERS, resolveEntities } from './extract';
 import { Lexicon } from './lexicon';
 import { prepareInput } from './normalise';
 import { SpellingCorrector } from './spelling';
 import { isKnownIntent, type Intent, type NluResult, type Recogniser, type RecogniseOptions } from './types';
-import { buildVocabulary } from './vocabulary';
+import { DomainCoverage } from './coverage';
+import { buildDomainWords, buildVocabulary } from './vocabulary';
 
 /** Chosen on the labelled evaluation set: high enough to reject most out-of-domain lines. */
 export const DEFAULT_THRESHOLD = 0.6;
@@ -25,6 +26,7 @@ class NluRecogniser implements Recogniser {
     private readonly classifier: IntentClassifier,
     private readonly lexicon: Lexicon,
     private readonly corrector: SpellingCorrector,
+    private readonly coverage: DomainCoverage,
     private readonly threshold: number,
   ) {}
 
@@ -40,8 +42,10 @@ class NluRecogniser implements Recogniser {
     if (analysis.classifierText.trim()) {
       const { best } = await this.classifier.classify(analysis.classifierText);
       if (best) {
-        score = best.score;
-        if (best.score >= this.threshold && isKnownIntent(best.intent)) intent = best.intent;
+        const known = isKnownIntent(best.intent);
+        // Out-of-domain words lower confidence in an in-domain intent (see coverage.ts).
+        score = known ? best.score * this.coverage.factor(analysis.classifierText.split(' ')) : best.score;
+        if (known && score >= this.threshold) intent = best.intent as Intent;
       }
     }
     return { text: prepared, intent, score: round(score), entities: resolveEntities(analysis, intent) };
@@ -61,11 +65,14 @@ export async function createRecogniser(options: CreateRecogniserOptions = {}): P
   const corpus: Corpus = loadCorpus(options.corpus);
   const examples = corpusExamples(corpus);
   const lexicon = new Lexicon();
-  const corrector = new SpellingCorrector(buildVocabulary(examples.map((example) => example.text), lexicon.words));
+  const inDomain = examples.filter((example) => example.intent !== 'none').map((example) => example.text);
+  const outOfDomain = examples.filter((example) => example.intent === 'none').map((example) => example.text);
+  const corrector = new SpellingCorrector(buildVocabulary(inDomain, outOfDomain, lexicon.words));
+  const coverage = new DomainCoverage([...buildDomainWords(inDomain, lexicon.words), ...Object.values(PLACEHOLDERS)]);
   const training = examples.map((example) => ({
     text: analyse(prepareInput(example.text), { lexicon, corrector }).classifierText,
     intent: example.intent,
   }));
   const classifier = await trainClassifier(training);
-  return new NluRecogniser(classifier, lexicon, corrector, threshold);
+  return new NluRecogniser(classifier, lexicon, corrector, coverage, threshold);
 }

@@ -31,7 +31,9 @@ const CONTAINERS_AFTER_SUBJECT = new Set([
   'inset', 'module', 'twilight', 'refresher', 'update',
 ]);
 const SUBJECT_PREPOSITIONS = new Set(['on', 'in', 'about', 'around', 'covering', 'regarding']);
-const GENERIC_TRIGGERS = new Set(['about', 'on', 'regarding', 're', 'around', 'covering', 'in', 'of', 'for', 'explain', 'called', 'named']);
+/** Words that introduce a subject, strongest first. */
+const SUBJECT_TRIGGERS = new Set(['about', 'on', 'regarding', 're', 'around', 'covering', 'explain', 'called', 'named']);
+const WEAK_TRIGGERS = new Set(['in', 'of', 'for']);
 const SAVE_VERBS = new Set(['save', 'add', 'bookmark', 'put', 'keep', 'pin', 'store', 'stick', 'include']);
 const BECOME_PRECEDERS_FOR_INTO = new Set(['get', 'getting', 'move', 'moving', 'step', 'stepping', 'go', 'going', 'progress', 'progressing', 'career']);
 
@@ -95,6 +97,7 @@ function candidates(analysis: Analysis, naming: boolean): Candidate[] {
   const containerSubject: Candidate[] = [];
   const save: Candidate[] = [];
   const generic: Candidate[] = [];
+  const weak: Candidate[] = [];
   words.forEach((word, i) => {
     const previous = words[i - 1];
     const next = words[i + 1];
@@ -114,12 +117,13 @@ function candidates(analysis: Analysis, naming: boolean): Candidate[] {
       if (start < i) containerSubject.push({ start, allowCovered: naming });
     }
     if (SAVE_VERBS.has(word)) save.push({ start: i + 1, allowCovered: true });
-    if (GENERIC_TRIGGERS.has(word)) generic.push({ start: i + 1, allowCovered: naming });
+    if (SUBJECT_TRIGGERS.has(word)) generic.push({ start: i + 1, allowCovered: naming });
+    if (WEAK_TRIGGERS.has(word)) weak.push({ start: i + 1, allowCovered: naming });
     if (word === "what's" || word === "who's" || ((word === 'is' || word === 'are') && (previous === 'what' || previous === 'who'))) {
-      generic.push({ start: i + 1, allowCovered: naming });
+      weak.push({ start: i + 1, allowCovered: naming });
     }
   });
-  return [...become, ...containerObject, ...containerSubject, ...save, ...generic];
+  return [...become, ...containerObject, ...containerSubject, ...save, ...generic, ...weak];
 }
 
 /** A word that can be part of a subject written before "course" / "training". */
@@ -146,7 +150,16 @@ function capture(analysis: Analysis, candidate: Candidate): string | undefined {
   }
   while (i < words.length && picked.length < MAX_TOPIC_WORDS + 1) {
     const word = words[i] ?? '';
-    if (tags[i] !== undefined || scopeAt.has(i)) break;
+    if (tags[i] !== undefined) break;
+    // A scope word ends the subject ("leadership across the trust") unless a title continues ("the trust network").
+    if (scopeAt.has(i)) {
+      let after = i;
+      while (scopeAt.has(after)) after += 1;
+      const following = words[after];
+      if (picked.length > 0 || following === undefined || STOP_WORDS.has(following) || tags[after] !== undefined) break;
+      while (i < after) picked.push(i++);
+      continue;
+    }
     if (STOP_WORDS.has(word) && !coveredAt.has(i)) {
       const next = words[i + 1];
       const joinsSubject = word === 'and' && picked.length > 0 && next !== undefined && !STOP_WORDS.has(next) && !breakAfter[i];

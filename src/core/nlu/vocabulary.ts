@@ -29,12 +29,37 @@ const PROTECTED_WORDS = [
   'wants', 'whole', 'hole', 'role', 'roles', 'rule', 'rules', 'sure', 'shore', 'shoe', 'show', 'shown', 'shows',
 ];
 
-export function buildVocabulary(utterances: Iterable<string>, lexiconWords: Iterable<string>): string[] {
+function utteranceWords(utterances: Iterable<string>): string[] {
   const words: string[] = [];
   for (const utterance of utterances) {
     for (const token of tokenise(utterance)) words.push(...token.norm.split(' '));
   }
-  for (const phraseWord of lexiconWords) words.push(phraseWord);
-  words.push(...TOPIC_WORDS, ...TIME_WORDS, ...PROTECTED_WORDS, ...Object.keys(DISPLAY_FORMS));
   return words;
+}
+
+/**
+ * Words the bot's domain knows (in-domain corpus utterances, entity phrases, CPD subjects,
+ * time words). Repeats are kept: frequency breaks ties in spelling correction.
+ */
+export function buildDomainWords(inDomainUtterances: Iterable<string>, lexiconWords: Iterable<string>): string[] {
+  return [
+    ...utteranceWords(inDomainUtterances),
+    ...lexiconWords,
+    ...TOPIC_WORDS,
+    ...TIME_WORDS,
+    ...Object.keys(DISPLAY_FORMS),
+  ];
+}
+
+/** Every word the spelling corrector accepts as already correct. */
+export function buildVocabulary(
+  inDomainUtterances: Iterable<string>,
+  outOfDomainUtterances: Iterable<string>,
+  lexiconWords: Iterable<string>,
+): string[] {
+  return [
+    ...buildDomainWords(inDomainUtterances, lexiconWords),
+    ...utteranceWords(outOfDomainUtterances),
+    ...PROTECTED_WORDS,
+  ];
 }

@@ -2,6 +2,9 @@ import { normaliseEmail, type StaffMember } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
 import type { StaffDoc } from '../documents';
 
+export type DirectoryRow = Pick<StaffMember, 'email' | 'name' | 'pathway' | 'stage' | 'role'> &
+  Partial<Pick<StaffMember, 'school' | 'managerEmail' | 'nextDiscussion'>>;
+
 const staffKey = (orgId: string, email: string) => `${orgId}:${normaliseEmail(email)}`;
 
 function toStaffMember(doc: StaffDoc): StaffMember {
@@ -42,6 +45,37 @@ export class StaffRepository {
   async delete(orgId: string, email: string): Promise<boolean> {
     const result = await this.c.staff.deleteOne({ _id: staffKey(orgId, email) });
     return result.deletedCount === 1;
+  }
+
+  /** Upserts directory rows by email; keeps what people added themselves (interests). */
+  async importDirectory(orgId: string, rows: DirectoryRow[]): Promise<{ created: number; updated: number }> {
+    if (rows.length === 0) return { created: 0, updated: 0 };
+    const now = new Date();
+    const result = await this.c.staff.bulkWrite(
+      rows.map((row) => {
+        const email = normaliseEmail(row.email);
+        const fields = Object.fromEntries(Object.entries({ ...row, email }).filter(([, v]) => v !== undefined));
+        return {
+          updateOne: {
+            filter: { _id: staffKey(orgId, email) },
+            update: {
+              $set: { ...fields, orgId, source: 'directory' as const, updatedAt: now },
+              $setOnInsert: { interests: [], createdAt: now },
+            },
+            upsert: true,
+          },
+        };
+      }),
+      { ordered: false },
+    );
+    return { created: result.upsertedCount, updated: result.matchedCount };
+  }
+
+  async existingEmails(orgId: string, emails: string[]): Promise<Set<string>> {
+    const docs = await this.c.staff
+      .find({ _id: { $in: emails.map((email) => staffKey(orgId, email)) } }, { projection: { email: 1 } })
+      .toArray();
+    return new Set(docs.map((doc) => doc.email));
   }
 
   async count(orgId: string): Promise<number> {

@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, NextStepError } from '../errors';
+import { registerImportCommands } from './commands/importCommands';
+import { registerNextCommand } from './commands/next';
+import { registerNluCommand } from './commands/nlu';
+import { registerOrgCommands } from './commands/org';
+import { CliFailure } from './output';
+
+export function buildProgram(): Command {
+  const program = new Command('nextstep')
+    .description('NextStep administration: organisations, imports and diagnostics. Uses MONGODB_URI.')
+    .exitOverride()
+    .showHelpAfterError();
+  registerOrgCommands(program);
+  registerImportCommands(program);
+  registerNextCommand(program);
+  registerNluCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliFailure) {
+      for (const line of error.problems) process.stderr.write(`${line}\n`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.problems.join('\n')}\n`);
+      return 1;
+    }
+    if (error instanceof NextStepError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}
