@@ -20,6 +20,7 @@ export interface Collections {
   cpdEntries: Collection<CpdEntryDoc>;
   conversationReferences: Collection<ConversationReferenceDoc>;
   botState: Collection<BotStateDoc>;
+  botStateClaims: Collection<{ _id: string; at: Date }>;
   audit: Collection<AuditDoc>;
 }
 
@@ -33,6 +34,7 @@ export function collections(db: Db): Collections {
     cpdEntries: db.collection<CpdEntryDoc>('cpdEntries'),
     conversationReferences: db.collection<ConversationReferenceDoc>('conversationReferences'),
     botState: db.collection<BotStateDoc>('botState'),
+    botStateClaims: db.collection<{ _id: string; at: Date }>('botStateClaims'),
     audit: db.collection<AuditDoc>('audit'),
   };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 /** Lower-case kebab-case identifier used for pathways, stages and opportunities. */
@@ -43,12 +44,15 @@ export const isoDateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'is not a real calendar date');
+
+/** Links people can open: http(s) only, never javascript: or mailto:. */
+export const webUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) web address' });
 
 export const readingItemSchema = z.object({
   title: z.string().trim().min(1).max(200),
   author: z.string().trim().max(200).optional(),
-  url: z.url().optional(),
+  url: webUrlSchema.optional(),
   note: z.string().trim().max(400).optional(),
 });
 export type ReadingItem = z.infer<typeof readingItemSchema>;
@@ -101,7 +105,7 @@ export const opportunitySchema = z.object({
   kind: opportunityKindSchema,
   entitlement: entitlementSchema,
   provider: z.string().trim().max(150).optional(),
-  url: z.url().optional(),
+  url: webUrlSchema.optional(),
   closes: isoDateSchema.optional(),
   tags: z.array(z.string().trim().min(1).max(40)).default([]),
   /** Who to tell when someone registers interest (informal roles, shadowing, placements). */
@@ -113,7 +117,10 @@ export type Opportunity = z.infer<typeof opportunitySchema>;
 export type OpportunityInput = z.input<typeof opportunitySchema>;
 
 export const careerMapSchema = z.object({
-  pathways: z.array(pathwaySchema).min(1),
+  pathways: z
+    .array(pathwaySchema)
+    .min(1)
+    .refine((pathways) => new Set(pathways.map((p) => p.id)).size === pathways.length, 'pathway ids must be unique'),
   /** Minimum CPD days a year every member of staff is promised. */
   cpdEntitlementDays: z.number().min(0).max(60).default(5),
 });

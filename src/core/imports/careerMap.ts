@@ -1,6 +1,6 @@
 import { careerMapSchema, type CareerMap } from '../careerMap/schema';
 import { capProblems, describeIssue, describeType, quote, renderPath } from './problems';
-import { decodeImportFile, detectFormat, type ImportFileInput } from './readText';
+import { decodeImportFile, detectFormat, type DecodeOptions, type ImportFileInput } from './readText';
 import { parseStructuredText } from './structured';
 
 export type ParseCareerMapResult = { ok: true; map: CareerMap } | { ok: false; problems: string[] };
@@ -9,7 +9,7 @@ export type ParseCareerMapResult = { ok: true; map: CareerMap } | { ok: false; p
  * Reads and validates a career map document (YAML or JSON) shaped like `careerMapSchema`. Problems name the place in
  * the document as a path such as `pathways[1].stages[2].id` (indexes count from 0).
  */
-export function parseCareerMap(input: ImportFileInput): ParseCareerMapResult {
+export function parseCareerMap(input: ImportFileInput, options: DecodeOptions = {}): ParseCareerMapResult {
   const detected = detectFormat(input.fileName);
   if ('problems' in detected) return { ok: false, problems: detected.problems };
   if (detected.format === 'csv') {
@@ -18,7 +18,7 @@ export function parseCareerMap(input: ImportFileInput): ParseCareerMapResult {
       problems: ['a career map cannot be imported from CSV; use a YAML (.yaml/.yml) or JSON (.json) file'],
     };
   }
-  const decoded = decodeImportFile(input.bytes, input.fileName);
+  const decoded = decodeImportFile(input.bytes, input.fileName, options);
   if ('problems' in decoded) return { ok: false, problems: decoded.problems };
   const document = parseStructuredText(decoded.text, detected.format);
   if (!document.ok) return { ok: false, problems: capProblems(document.problems) };

@@ -2,7 +2,7 @@ import { opportunitySchema, type CareerMap, type Opportunity } from '../careerMa
 import { asIsoDate, asList, asNumber, asText, asWebUrl, type FieldResult } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
 import { capProblems, describeIssue, quote } from './problems';
-import type { ImportFileInput } from './readText';
+import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck, type RowCheck } from './rowCheck';
 import { fieldLabel, inFileOrder, readImportFile, type ImportRecord, type PositionedProblem, type RecordSpec } from './tabular';
 
@@ -159,8 +159,12 @@ function checkOpportunity(
  * Reads and validates an opportunities file (CSV, YAML or JSON) against the organisation's career map.
  * All problems are collected (capped at 200 lines plus a summary line); nothing is returned unless every record is valid.
  */
-export function parseOpportunities(input: ImportFileInput, map: CareerMap): ParseOpportunitiesResult {
-  const read = readImportFile(input, SPEC);
+export function parseOpportunities(
+  input: ImportFileInput,
+  map: CareerMap,
+  options: DecodeOptions = {},
+): ParseOpportunitiesResult {
+  const read = readImportFile(input, SPEC, options);
   if (!read.ok) return { ok: false, problems: capProblems(read.problems) };
 
   const problems: PositionedProblem[] = [...read.problems];

@@ -5,7 +5,7 @@ import { normaliseEmail } from '../staff/staffMember';
 import { asIsoDate, asText, type FieldResult } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
 import { capProblems, describeIssue, quote } from './problems';
-import type { ImportFileInput } from './readText';
+import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck } from './rowCheck';
 import { inFileOrder, readImportFile, type ImportRecord, type PositionedProblem, type RecordSpec } from './tabular';
 
@@ -111,8 +111,12 @@ function checkStaffRow(
  * "staff". All problems are collected (capped at 200 lines plus a summary line); nothing is returned unless every row
  * is valid. Managers need not appear in the same file.
  */
-export function parseStaffDirectory(input: ImportFileInput, map: CareerMap): ParseStaffDirectoryResult {
-  const read = readImportFile(input, SPEC);
+export function parseStaffDirectory(
+  input: ImportFileInput,
+  map: CareerMap,
+  options: DecodeOptions = {},
+): ParseStaffDirectoryResult {
+  const read = readImportFile(input, SPEC, options);
   if (!read.ok) return { ok: false, problems: capProblems(read.problems) };
 
   const problems: PositionedProblem[] = [...read.problems];

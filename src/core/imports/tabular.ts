@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 
 import { describeType, listValues } from './problems';
-import { decodeImportFile, detectFormat, type ImportFileInput, type ImportFormat } from './readText';
+import { decodeImportFile, detectFormat, type DecodeOptions, type ImportFileInput, type ImportFormat } from './readText';
 import { parseStructuredText } from './structured';
 
 /**
@@ -226,10 +226,10 @@ export function readRecords(text: string, format: ImportFormat, spec: RecordSpec
 }
 
 /** Detects the format, decodes the bytes and reads the records of an import file. */
-export function readImportFile(input: ImportFileInput, spec: RecordSpec): ReadRecordsResult {
+export function readImportFile(input: ImportFileInput, spec: RecordSpec, options: DecodeOptions = {}): ReadRecordsResult {
   const detected = detectFormat(input.fileName);
   if ('problems' in detected) return { ok: false, problems: detected.problems };
-  const decoded = decodeImportFile(input.bytes, input.fileName);
+  const decoded = decodeImportFile(input.bytes, input.fileName, options);
   if ('problems' in decoded) return { ok: false, problems: decoded.problems };
   return readRecords(decoded.text, detected.format, spec);
 }

@@ -113,6 +113,17 @@ function breakFlags(prepared: string, raw: readonly string[]): boolean[] {
   return flags;
 }
 
+/**
+ * Words rewritten for the classifier only. The English stemmer reduces "manager" and
+ * "management" to the same stem, so "behaviour management training" looked like a question
+ * about a line manager; roles that contain "manager" are already replaced by ROLE.
+ */
+const CLASSIFIER_SYNONYMS: Readonly<Record<string, string>> = {
+  manager: 'boss',
+  managers: 'boss',
+  "manager's": 'boss',
+};
+
 function classifierText(words: readonly string[], tags: ReadonlyArray<TokenTag | undefined>, phrases: readonly PhraseMatch[]): string {
   const out: string[] = [];
   const phraseAt = new Map(phrases.map((phrase) => [phrase.start, phrase]));
@@ -135,7 +146,8 @@ function classifierText(words: readonly string[], tags: ReadonlyArray<TokenTag |
       i = phrase.end;
       continue;
     }
-    out.push(words[i] ?? '');
+    const word = words[i] ?? '';
+    out.push(CLASSIFIER_SYNONYMS[word] ?? word);
     i += 1;
   }
   return out.join(' ');

@@ -26,6 +26,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you',
   ur: 'your',
   r: 'are',
+  v: 'very',
   n: 'and',
   im: "i'm",
   ive: "i've",

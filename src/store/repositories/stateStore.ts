@@ -20,7 +20,7 @@ function isDuplicateKey(error: unknown): boolean {
  * eTag succeeds only if it matches the stored one (or nothing is stored yet).
  */
 export class StateStore {
-  constructor(private readonly c: Pick<Collections, 'botState'>) {}
+  constructor(private readonly c: Pick<Collections, 'botState' | 'botStateClaims'>) {}
 
   async read(keys: string[]): Promise<Record<string, StoredItem>> {
     if (keys.length === 0) return {};
@@ -49,13 +49,27 @@ export class StateStore {
       await this.c.botState.replaceOne({ _id: key }, next, { upsert: true });
       return;
     }
-    const updated = await this.c.botState.updateOne({ _id: key, eTag: expected }, { $set: next });
-    if (updated.matchedCount === 1) return;
+    // Claim the eTag first. A unique insert is atomic on every supported server, whereas a
+    // conditional update is not on all of them (FerretDB 1.x lets two concurrent ones both match).
+    const claim = `${key}\u0000${expected}`;
     try {
-      await this.c.botState.insertOne({ _id: key, ...next });
+      await this.c.botStateClaims.insertOne({ _id: claim, at: new Date() });
     } catch (error) {
       if (isDuplicateKey(error)) throw new EtagConflictError(key);
       throw error;
+    }
+    try {
+      const updated = await this.c.botState.updateOne({ _id: key, eTag: expected }, { $set: next });
+      if (updated.matchedCount === 1) return;
+      try {
+        await this.c.botState.insertOne({ _id: key, ...next });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new EtagConflictError(key);
+        throw error;
+      }
+    } finally {
+      // The eTag just replaced is never issued again, so releasing its claim cannot let a stale write in.
+      await this.c.botStateClaims.deleteOne({ _id: claim });
     }
   }
 }

@@ -172,6 +172,20 @@ describe('default career map data', () => {
       expect(problems).toEqual([]);
     });
 
+    it('gives every stage a universal item of its own, beyond the entitlements shared by all pathways', () => {
+      const allPathways = map.pathways.length;
+      const problems: string[] = [];
+      for (const pathway of map.pathways) {
+        for (const stage of pathway.stages) {
+          const own = applicableTo(pathway.id, stage.id).filter(
+            (o) => o.entitlement === 'universal' && o.pathways.length < allPathways,
+          );
+          if (own.length === 0) problems.push(`${pathway.id}/${stage.id}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('gives every pathway at least one opportunity written just for it', () => {
       const allPathways = map.pathways.length;
       for (const pathway of map.pathways) {

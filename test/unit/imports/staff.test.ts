@@ -119,3 +119,13 @@ describe('parseStaffDirectory', () => {
     expect(staffImportRowSchema.safeParse({ email: 'ann', name: 'Ann', pathway: 'teaching', stage: 'ect' }).success).toBe(false);
   });
 });
+
+describe('parseStaffDirectory size limit', () => {
+  it('can be raised or lowered by the caller', () => {
+    const csv = 'email,name,pathway,stage\na@x.org,Ann,teaching,ect\n';
+    expect(problemsOf(parseStaffDirectory(textFile('s.csv', csv), testMap, { maxBytes: 10 }))).toEqual([
+      `file is too large (${Buffer.byteLength(csv)} bytes); the limit is 10 bytes`,
+    ]);
+    expect(parseStaffDirectory(textFile('s.csv', csv), testMap, { maxBytes: 10 * 1024 * 1024 }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
+import { FakeBotConnector } from '../support/fakeBotConnector';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+type Card = Record<string, unknown>;
+
+function cardsOf(activities: { attachments?: { content: Card }[] }[]): Card[] {
+  return activities.flatMap((activity) => (activity.attachments ?? []).map((attachment) => attachment.content));
+}
+
+/** Every `data` payload of the card's buttons, found anywhere in the card. */
+function actionData(card: Card): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if ((record.type === 'Action.Execute' || record.type === 'Action.Submit') && record.data && typeof record.data === 'object') {
+      found.push(record.data as Record<string, unknown>);
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+describe('a conversation in Teams, end to end over HTTP', () => {
+  const connector = new FakeBotConnector();
+  let app: TestApp;
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  function personIn(conversationId: string, userId: string, email: string, name: string): ActivityOptions {
+    connector.members.set(userId, { id: userId, name, email, userPrincipalName: email });
+    return { serviceUrl: connector.url, conversationId, userId, userName: name };
+  }
+
+  async function say(who: ActivityOptions, text: string) {
+    const before = connector.to(who.conversationId).length;
+    const response = await app.post('/api/messages', messageActivity(who, text));
+    expect(response.status).toBe(200);
+    return connector.to(who.conversationId).slice(before);
+  }
+
+  async function submit(who: ActivityOptions, value: Record<string, unknown>) {
+    const before = connector.to(who.conversationId).length;
+    const response = await app.post('/api/messages', submitActivity(who, value));
+    expect(response.status).toBe(200);
+    return connector.to(who.conversationId).slice(before);
+  }
+
+  it('walks an unknown person through onboarding and then shows what they can do next', async () => {
+    const who = personIn('conv-new', 'user-new', 'new.person@school.org', 'Alex Morgan');
+    const first = await say(who, 'what can I do next at my stage?');
+    const onboarding = cardsOf(first).find((card) => JSON.stringify(card).includes('"id":"pathway"'));
+    expect(onboarding).toBeDefined();
+    expect(JSON.stringify(onboarding)).not.toContain('"id":"email"');
+
+    const bad = await submit(who, { action: 'submitOnboarding', name: 'Alex Morgan', pathway: 'teaching', stage: 'hlta' });
+    expect(JSON.stringify(cardsOf(bad))).toContain('belongs to the Teaching pathway');
+
+    const done = await submit(who, {
+      action: 'submitOnboarding',
+      name: 'Alex Morgan',
+      pathway: 'teaching-assistant',
+      stage: 'hlta',
+      school: 'Oak Primary',
+      managerEmail: 'head@school.org',
+      nextDiscussion: '2027-03-01',
+    });
+    expect(done[0]?.text).toMatch(/set up as/i);
+    expect(JSON.stringify(cardsOf(done))).toContain('Your entitlement');
+
+    const saved = await app.repos.staff.findByEmail('default', 'new.person@school.org');
+    expect(saved).toMatchObject({ pathway: 'teaching-assistant', stage: 'hlta', school: 'Oak Primary', source: 'onboarding' });
+  });
+
+  it('recognises a directory member, saves an opportunity, moves it along the plan and logs CPD', async () => {
+    await app.repos.staff.save({
+      orgId: 'default',
+      email: 'jo.ect@school.org',
+      name: 'Jo Patel',
+      pathway: 'teaching',
+      stage: 'ect',
+      role: 'staff',
+      interests: [],
+      source: 'directory',
+    });
+    const who = personIn('conv-jo', 'user-jo', 'Jo.ECT@school.org', 'Jo Patel');
+    await say(who, 'hello');
+
+    const answer = await say(who, "what's next for me");
+    const whatNext = cardsOf(answer).find((card) => JSON.stringify(card).includes('Your entitlement'));
+    expect(whatNext).toBeDefined();
+    expect(JSON.stringify(whatNext)).toContain('Early career teacher');
+    const saveButton = actionData(whatNext as Card).find((data) => data.action === 'saveOpportunity');
+    expect(saveButton).toBeDefined();
+    const opportunityId = String(saveButton?.opportunityId);
+
+    const invoke = await app.post('/api/messages', cardActionInvoke(who, { action: 'saveOpportunity', opportunityId }));
+    expect(invoke.status).toBe(200);
+    expect(JSON.stringify(await invoke.json())).toMatch(/Saved/);
+    expect((await app.repos.plans.list('default', 'jo.ect@school.org')).map((p) => p.opportunityId)).toEqual([opportunityId]);
+
+    const plan = await say(who, 'show my plan');
+    const planCard = cardsOf(plan)[0] as Card;
+    const move = actionData(planCard).find((data) => data.action === 'setPlanStatus');
+    expect(move).toMatchObject({ opportunityId, status: 'discussed' });
+
+    const moved = await app.post('/api/messages', cardActionInvoke(who, move as Record<string, unknown>));
+    const movedBody = (await moved.json()) as { type: string; value: Card };
+    expect(movedBody.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(movedBody.value)).toContain('Discussed with line manager');
+    expect((await app.repos.plans.list('default', 'jo.ect@school.org'))[0]?.status).toBe('discussed');
+
+    const logged = await say(who, 'I did a 2-day course on phonics yesterday');
+    expect(JSON.stringify(cardsOf(logged))).toMatch(/2 of 5 days/);
+    const entries = await app.repos.cpd.listBetween('default', 'jo.ect@school.org', '2000-01-01', '2999-12-31');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ days: 2 });
+  });
+
+  it('deletes everything about a person after they confirm, and forgets them', async () => {
+    const who = personIn('conv-del', 'user-del', 'leaving@school.org', 'Sam Leaver');
+    await app.repos.staff.save({
+      orgId: 'default',
+      email: 'leaving@school.org',
+      name: 'Sam Leaver',
+      pathway: 'business-operations',
+      stage: 'officer',
+      role: 'staff',
+      interests: [],
+      source: 'directory',
+    });
+    await app.repos.plans.add('default', 'leaving@school.org', 'annual-careers-discussion');
+    await say(who, 'hi');
+
+    const ask = await say(who, 'delete my data');
+    const confirm = actionData(cardsOf(ask)[0] as Card).find((data) => data.action === 'confirmDeleteData');
+    expect(confirm).toBeDefined();
+    expect(await app.repos.staff.findByEmail('default', 'leaving@school.org')).not.toBeNull();
+
+    const done = await submit(who, confirm as Record<string, unknown>);
+    expect(done[0]?.text).toMatch(/deleted/i);
+    expect(await app.repos.staff.findByEmail('default', 'leaving@school.org')).toBeNull();
+    expect(await app.repos.plans.list('default', 'leaving@school.org')).toEqual([]);
+    expect(await app.repos.references.findByEmail('default', 'leaving@school.org')).toEqual([]);
+
+    const again = await say(who, 'hello');
+    expect(JSON.stringify(cardsOf(again))).toMatch(/welcome to NextStep/i);
+  });
+
+  it('answers a malformed or forged card submit politely and changes nothing', async () => {
+    const who = personIn('conv-forge', 'user-forge', 'forger@school.org', 'Fay Forge');
+    const replies = await submit(who, { action: 'setPlanStatus', opportunityId: '../../etc', status: 'hacked', email: 'victim@school.org' });
+    expect(replies[0]?.text).toMatch(/couldn't read that button/i);
+    const unknown = await submit(who, { action: 'saveOpportunity', opportunityId: 'no-such-thing' });
+    expect(JSON.stringify(unknown)).not.toMatch(/Saved/);
+  });
+});
