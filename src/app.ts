@@ -29,7 +29,7 @@ export interface StartOptions {
   recogniser?: Recogniser;
 }
 
-const PAGE_SIZE = 6;
+const PAGE_SIZE = 5;
 
 /** The composition root: wires database, core, channels and HTTP, and knows how to stop them. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {

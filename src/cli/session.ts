@@ -1,4 +1,6 @@
 import { loadConfig, type AppConfig } from '../config';
+import { loadDefaultCareerMap } from '../core/careerMap/defaultMap';
+import { seedCareerMapIfEmpty } from '../core/careerMap/seedOrganisation';
 import { createLogger, type Logger } from '../logging/logger';
 import { openDatabase, type OpenDatabase } from '../store/openDatabase';
 import { openRepositories, type Repositories } from '../store';
@@ -17,7 +19,8 @@ export async function openCliSession(): Promise<CliSession> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
   const repos = await openRepositories(database.db);
-  await repos.organisations.ensureDefault();
+  const org = await repos.organisations.ensureDefault();
+  await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap(), { maps: repos.careerMaps, opportunities: repos.opportunities });
   return { config, logger, repos, close: () => database.close() };
 }
 

@@ -41,6 +41,8 @@ export interface CareerMapDoc extends CareerMap {
 export interface OpportunityDoc extends Opportunity {
   _id: string;
   orgId: string;
+  /** Shipped with the default map (never badged "new") or imported by an admin. */
+  origin?: 'default-map' | 'import';
   createdAt: Date;
   updatedAt: Date;
 }

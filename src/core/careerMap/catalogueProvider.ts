@@ -5,6 +5,7 @@ import { CareerCatalogue } from './catalogue';
 
 export interface LoadedCatalogue {
   catalogue: CareerCatalogue;
+  /** When an admin first imported an opportunity, for "new" badges. */
   publishedAt: (id: string) => Date | undefined;
 }
 
@@ -26,7 +27,8 @@ export class CatalogueProvider {
     if (hit && hit.expires > Date.now()) return hit.loaded;
     const [map, stored] = await Promise.all([this.maps.get(orgId), this.opportunities.listForOrg(orgId)]);
     if (!map) throw new NotFoundError(`No career map has been loaded for organisation "${orgId}".`);
-    const published = new Map(stored.map((s) => [s.opportunity.id, s.createdAt]));
+    // Items shipped with the default map are not news to anyone, even on the day it is loaded.
+    const published = new Map(stored.filter((s) => s.origin === 'import').map((s) => [s.opportunity.id, s.createdAt]));
     const loaded: LoadedCatalogue = {
       catalogue: new CareerCatalogue(map, stored.map((s) => s.opportunity)),
       publishedAt: (id) => published.get(id),

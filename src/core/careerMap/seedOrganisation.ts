@@ -10,6 +10,6 @@ export async function seedCareerMapIfEmpty(
 ): Promise<boolean> {
   if (await repos.maps.get(orgId)) return false;
   await repos.maps.save(orgId, bundle.map);
-  await repos.opportunities.upsertMany(orgId, bundle.opportunities);
+  await repos.opportunities.upsertMany(orgId, bundle.opportunities, 'default-map');
   return true;
 }

@@ -2,7 +2,7 @@
  * Intent classification with nlp.js: trains a small neural classifier in memory at startup
  * (no model file is read or written) and scores new text against it. Quiet: no console output.
  */
-import { containerBootstrap, type Logger } from '@nlpjs/core';
+import { containerBootstrap, type Container, type Logger } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 
@@ -53,9 +53,12 @@ export async function trainClassifier(examples: readonly TrainingExample[]): Pro
   }
   await nlp.train();
 
+  let calls = 0;
   return {
     async classify(text: string) {
       if (!text.trim()) return { ranked: [] };
+      calls += 1;
+      if (calls % CACHE_RESET_INTERVAL === 0) clearMemos(nlp, container);
       const output = await nlp.nluManager.process(LOCALE, text);
       const ranked = (output.classifications ?? [])
         .filter((item) => item.intent !== 'None')
@@ -65,6 +68,23 @@ export async function trainClassifier(examples: readonly TrainingExample[]): Pro
       return best ? { best, ranked } : { ranked };
     },
   };
+}
+
+/**
+ * nlp.js memoises every distinct utterance (and every stemmed word) it has seen, keeping the
+ * utterances for an hour. On a busy server that is unbounded, so the memos are dropped every
+ * few thousand messages; they are only a speed-up.
+ */
+const CACHE_RESET_INTERVAL = 5000;
+
+function clearMemos(nlp: Nlp, container: Container): void {
+  for (const manager of Object.values(nlp.nluManager.domainManagers ?? {})) {
+    for (const domain of Object.values(manager.domains ?? {})) {
+      if (domain.cache?.results) domain.cache.results = {};
+    }
+  }
+  const stemmer = container.get(`stemmer-${LOCALE}`) as { cache?: Record<string, unknown> } | undefined;
+  if (stemmer && stemmer.cache) stemmer.cache = {};
 }
 
 function clamp(value: number): number {

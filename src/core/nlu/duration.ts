@@ -57,7 +57,8 @@ const RULES: Rule[] = [
   },
   { pattern: /\ba\s+(?:full\s+|whole\s+)?day\s+and\s+a\s+half\b/, days: () => 1.5 },
   {
-    pattern: new RegExp(`\\b(?:${NUM}\\s+)?half${SEP}(?:an?\\s+)?days?\\b`),
+    // Not the "and a half" of "one and a half days", which the next rule reads.
+    pattern: new RegExp(`\\b(?<!\\band\\s+)(?<!\\band\\s+an?\\s+)(?:${NUM}\\s+)?half${SEP}(?:an?\\s+)?days?\\b`),
     days: ([n]) => roundToHalfDay(0.5 * amount(n, undefined)),
   },
   {

@@ -375,6 +375,6 @@ export const TOPIC_WORDS: readonly string[] = [
   'interviewing', 'appraisal', 'induction', 'onboarding', 'disadvantaged', 'pupil', 'premium', 'trauma', 'attachment',
   'speech', 'communication', 'resilience', 'workload', 'instruction', 'modelling', 'scaffolding', 'vocabulary',
   'writing', 'spelling', 'grammar', 'handwriting', 'mastery', 'physics', 'chemistry', 'biology', 'pshe', 'rse',
-  'anti', 'bullying', 'online', 'esafety', 'supervision', 'trainer', 'trainers', 'counselling', 'subject', 'knowledge',
+  'anti', 'bullying', 'online', 'esafety', 'supervision', 'trainer', 'trainers', 'counselling', 'subject',
   'knowledge', 'classroom', 'management', 'relationships', 'equality', 'diversity', 'dementia', 'paediatric',
 ];

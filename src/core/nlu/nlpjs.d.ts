@@ -34,8 +34,13 @@ declare module '@nlpjs/nlp' {
     score: number;
     classifications: NlpClassification[];
   }
+  /** Internal per-text memo of prepared utterances (nlp.js clears it only once an hour). */
+  export interface NluDomain {
+    cache?: { results?: Record<string, unknown> };
+  }
   export interface NluManager {
     process(locale: string, utterance: string): Promise<NluProcessOutput>;
+    domainManagers?: Record<string, { domains?: Record<string, NluDomain> }>;
   }
   export interface NlpSettings {
     languages?: string[];

@@ -118,8 +118,3 @@ export function tokenise(prepared: string): Token[] {
   }
   return tokens;
 }
-
-/** True when the token is a plain alphabetic word (candidate for spelling correction). */
-export function isPlainWord(token: string): boolean {
-  return /^[a-z]+$/.test(token);
-}

@@ -42,10 +42,15 @@ class NluRecogniser implements Recogniser {
     if (analysis.classifierText.trim()) {
       const { best } = await this.classifier.classify(analysis.classifierText);
       if (best) {
-        const known = isKnownIntent(best.intent);
-        // Out-of-domain words lower confidence in an in-domain intent (see coverage.ts).
-        score = known ? best.score * this.coverage.factor(analysis.classifierText.split(' ')) : best.score;
-        if (known && score >= this.threshold) intent = best.intent as Intent;
+        const candidate = best.intent;
+        if (isKnownIntent(candidate)) {
+          // Out-of-domain words lower confidence in an in-domain intent (see coverage.ts).
+          score = best.score * this.coverage.factor(analysis.classifierText.split(' '));
+          if (score >= this.threshold) intent = candidate;
+        } else {
+          // The corpus's out-of-domain class won: report how sure it is.
+          score = best.score;
+        }
       }
     }
     return { text: prepared, intent, score: round(score), entities: resolveEntities(analysis, intent) };

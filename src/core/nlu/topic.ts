@@ -47,14 +47,14 @@ const STOP_WORDS = new Set([
 const LEADING_FILLERS = new Set([
   'the', 'a', 'an', 'my', 'our', 'some', 'any', 'this', 'that', 'more', 'all', 'your', 'those', 'these', 'another',
   'information', 'info', 'details', 'detail', 'about', 'on', 'of', 'doing', 'to', 'be', 'being', 'me', 'us', 'what',
-  "what's", 'bit', 'little', 'few', 'couple', 'abit', 'more', 'further', 'full', 'exactly', 'actually', 'really',
+  "what's", 'bit', 'little', 'few', 'couple', 'abit', 'further', 'full', 'exactly', 'actually', 'really',
   'new', 'up', 'out', 'done', 'attended', 'completed',
 ]);
 const TRAILING_FILLERS = new Set([
   'course', 'courses', 'training', 'session', 'sessions', 'workshop', 'workshops', 'cpd', 'webinar', 'inset', 'day',
   'days', 'please', 'then', 'now', 'too', 'also', 'again', 'stuff', 'things', 'thing', 'opportunity',
   'opportunities', 'options', 'option', 'module', 'one', 'ones', 'bit', 'more', 'here', 'today', 'thanks', 'mate',
-  'refresher', 'update', 'twilight', 'please',
+  'refresher', 'update', 'twilight',
 ]);
 const NON_TOPIC = new Set([
   'me', 'it', 'that', 'this', 'them', 'you', 'plan', 'plans', 'development', 'dev', 'profile', 'data', 'stage',
@@ -62,8 +62,8 @@ const NON_TOPIC = new Set([
   'everything', 'stuff', 'what', 'how', 'more', 'options', 'opportunities', 'opportunity', 'help', 'things', 'thing',
   'career', 'job', 'role', 'available', 'now', 'today', 'my', 'cpd', 'training', 'course', 'courses', 'hours', 'days',
   'information', 'details', 'one', 'can', 'do', 'i', 'they', 'manager', 'line', 'myself', 'yourself', 'bot',
-  'nextstep', 'level', 'stuff', 'offer', 'offered', 'list', 'reading', 'read', 'books', 'options', 'progression',
-  'out', 'up', 'else', 'other', 'others', 'else', 'all', 'these', 'those', 'which', 'ones', 'saved', 'mine',
+  'nextstep', 'level', 'offer', 'offered', 'list', 'reading', 'read', 'books', 'progression',
+  'out', 'up', 'other', 'others', 'else', 'all', 'these', 'those', 'which', 'ones', 'saved', 'mine',
 ]);
 
 interface Candidate {

@@ -3,9 +3,12 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from '../collections';
 import type { OpportunityDoc } from '../documents';
 
+export type OpportunityOrigin = 'default-map' | 'import';
+
 export interface StoredOpportunity {
   opportunity: Opportunity;
   createdAt: Date;
+  origin: OpportunityOrigin;
 }
 
 export interface UpsertSummary {
@@ -17,7 +20,7 @@ export interface UpsertSummary {
 const opportunityKey = (orgId: string, id: string) => `${orgId}:${id}`;
 
 function toOpportunity(doc: OpportunityDoc): Opportunity {
-  const { _id, orgId, createdAt, updatedAt, ...opportunity } = doc;
+  const { _id, orgId, createdAt, updatedAt, origin, ...opportunity } = doc;
   return opportunity;
 }
 
@@ -35,7 +38,7 @@ export class OpportunityRepository {
 
   async listForOrg(orgId: string): Promise<StoredOpportunity[]> {
     const docs = await this.c.opportunities.find({ orgId }).sort({ _id: 1 }).toArray();
-    return docs.map((doc) => ({ opportunity: toOpportunity(doc), createdAt: doc.createdAt }));
+    return docs.map((doc) => ({ opportunity: toOpportunity(doc), createdAt: doc.createdAt, origin: doc.origin ?? 'import' }));
   }
 
   async count(orgId: string): Promise<number> {
@@ -56,7 +59,7 @@ export class OpportunityRepository {
   }
 
   /** Inserts or replaces by id; re-running with the same items changes nothing. */
-  async upsertMany(orgId: string, items: Opportunity[]): Promise<UpsertSummary> {
+  async upsertMany(orgId: string, items: Opportunity[], origin: OpportunityOrigin = 'import'): Promise<UpsertSummary> {
     const summary = await this.plan(orgId, items);
     const changed = new Set([...summary.created, ...summary.updated]);
     const now = new Date();
@@ -72,7 +75,7 @@ export class OpportunityRepository {
                 .filter((field) => item[field] === undefined)
                 .map((field) => [field, '']),
             ),
-            $setOnInsert: { createdAt: now },
+            $setOnInsert: { createdAt: now, origin },
           },
           upsert: true,
         },

@@ -8,8 +8,9 @@ function toOrganisation(doc: OrganisationDoc): Organisation {
     id: doc._id,
     name: doc.name,
     isDefault: doc.isDefault,
-    teamsTenantIds: doc.teamsTenantIds,
-    slackTeamIds: doc.slackTeamIds,
+    // Read defensively: FerretDB 1.x drops empty arrays written by `$setOnInsert`.
+    teamsTenantIds: doc.teamsTenantIds ?? [],
+    slackTeamIds: doc.slackTeamIds ?? [],
   };
 }
 
@@ -18,19 +19,21 @@ export class OrganisationRepository {
 
   /** Creates the default organisation if it does not exist yet. */
   async ensureDefault(name = 'Our trust'): Promise<Organisation> {
-    await this.c.organisations.updateOne(
-      { _id: DEFAULT_ORG_ID },
-      {
-        $setOnInsert: {
-          name,
-          isDefault: true,
-          teamsTenantIds: [],
-          slackTeamIds: [],
-          createdAt: new Date(),
-        },
-      },
-      { upsert: true },
-    );
+    const existing = await this.get(DEFAULT_ORG_ID);
+    if (existing) return existing;
+    try {
+      await this.c.organisations.insertOne({
+        _id: DEFAULT_ORG_ID,
+        name,
+        isDefault: true,
+        teamsTenantIds: [],
+        slackTeamIds: [],
+        createdAt: new Date(),
+      });
+    } catch (error) {
+      // Another replica created it first.
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+    }
     return (await this.get(DEFAULT_ORG_ID)) as Organisation;
   }
 
@@ -85,7 +88,7 @@ export class OrganisationRepository {
         slackTeamIds: input.slackTeamId ? [input.slackTeamId] : [],
         createdAt: new Date(),
       });
-    } else {
+    } else if (input.name || Object.keys(addToSet).length > 0) {
       await this.c.organisations.updateOne(
         { _id: input.id },
         {

@@ -9,7 +9,8 @@ const staffKey = (orgId: string, email: string) => `${orgId}:${normaliseEmail(em
 
 function toStaffMember(doc: StaffDoc): StaffMember {
   const { _id, createdAt, updatedAt, ...member } = doc;
-  return member;
+  // FerretDB 1.x drops empty arrays written by `$setOnInsert`, so an imported person may lack this.
+  return { ...member, interests: member.interests ?? [] };
 }
 
 export class StaffRepository {

@@ -159,9 +159,8 @@ export async function changeSchool(ctx: ConversationContext, services: CoreServi
 export async function showManager(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
-  const mentioned = nlu.text.match(/[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i)?.[0];
-  if (mentioned) {
-    const parsed = email.safeParse(mentioned);
+  if (nlu.entities.email) {
+    const parsed = email.safeParse(nlu.entities.email);
     if (parsed.success && parsed.data !== staff.email) {
       ctx.staff = await services.staff.update(ctx.org.id, staff.email, { managerEmail: parsed.data });
       await ctx.reply({ type: 'text', text: `Your line manager is now recorded as ${parsed.data}.` });
