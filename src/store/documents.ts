@@ -1,6 +1,6 @@
 import type { CareerMap, Opportunity } from '../core/careerMap/schema';
 import type { PlanStatus } from '../core/plan/planStatus';
-import type { StaffRole } from '../core/staff/staffMember';
+import type { StaffMember } from '../core/staff/staffMember';
 
 /**
  * Shapes of what is stored. Every document carries `orgId`, except bot state, whose keys are
@@ -15,19 +15,8 @@ export interface OrganisationDoc {
   createdAt: Date;
 }
 
-export interface StaffDoc {
+export interface StaffDoc extends StaffMember {
   _id: string;
-  orgId: string;
-  email: string;
-  name: string;
-  pathway: string;
-  stage: string;
-  school?: string;
-  managerEmail?: string;
-  nextDiscussion?: string;
-  role: StaffRole;
-  interests: string[];
-  source: 'directory' | 'onboarding';
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,3 +1,4 @@
+import { loadDefaultCareerMap } from '../../src/core/careerMap/defaultMap';
 import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
 import { FakeBotConnector } from '../support/fakeBotConnector';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -126,6 +127,37 @@ describe('a conversation in Teams, end to end over HTTP', () => {
     const entries = await app.repos.cpd.listBetween('default', 'jo.ect@school.org', '2000-01-01', '2999-12-31');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ days: 2 });
+  });
+
+  it('browses by kind, scope and pathway, and answers "how do I become…" with the route to that stage', async () => {
+    await app.repos.staff.save({
+      orgId: 'default',
+      email: 'browser@school.org',
+      name: 'Bea Rowse',
+      pathway: 'teaching',
+      stage: 'ect',
+      role: 'staff',
+      interests: [],
+      source: 'directory',
+    });
+    const who = personIn('conv-browse', 'user-browse', 'browser@school.org', 'Bea Rowse');
+    await say(who, 'hi');
+
+    const npqs = JSON.stringify(cardsOf(await say(who, 'show me NPQs')));
+    expect(npqs).toContain('NPQ in Leading Teaching');
+    expect(npqs).not.toContain('Masters-level study');
+
+    const taCourses = cardsOf(await say(who, 'courses for TAs'))[0] as Card;
+    const ids = actionData(taCourses).filter((d) => d.action === 'showOpportunity').map((d) => String(d.opportunityId));
+    expect(ids.length).toBeGreaterThan(0);
+    const byId = new Map(loadDefaultCareerMap().opportunities.map((item) => [item.id, item]));
+    for (const id of ids) {
+      expect(byId.get(id)?.pathways).toContain('teaching-assistant');
+      expect(byId.get(id)?.kind).toBe('course');
+    }
+
+    const route = JSON.stringify(cardsOf(await say(who, 'how do I become a head of department?')));
+    expect(route).toContain('For Middle leader');
   });
 
   it('deletes everything about a person after they confirm, and forgets them', async () => {

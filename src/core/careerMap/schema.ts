@@ -120,7 +120,14 @@ export const careerMapSchema = z.object({
   pathways: z
     .array(pathwaySchema)
     .min(1)
-    .refine((pathways) => new Set(pathways.map((p) => p.id)).size === pathways.length, 'pathway ids must be unique'),
+    .superRefine((pathways, ctx) => {
+      const first = new Map<string, number>();
+      pathways.forEach((pathway, index) => {
+        const seen = first.get(pathway.id);
+        if (seen === undefined) first.set(pathway.id, index);
+        else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate pathway id "${pathway.id}" (first at pathways[${seen}])` });
+      });
+    }),
   /** Minimum CPD days a year every member of staff is promised. */
   cpdEntitlementDays: z.number().min(0).max(60).default(5),
 });

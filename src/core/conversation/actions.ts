@@ -24,6 +24,8 @@ export const actionSchema = z.discriminatedUnion('action', [
     scope: optionalField(scopeSchema),
     kind: optionalField(opportunityKindSchema),
     tag: optionalField(z.string().max(40)),
+    pathway: optionalField(slugSchema),
+    stage: optionalField(slugSchema),
   }),
   z.object({ action: z.literal('startOnboarding') }),
   z.object({

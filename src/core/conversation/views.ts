@@ -118,7 +118,7 @@ export interface OpportunityListView {
   page: number;
   hasMore: boolean;
   /** Echoed back by the "show more" button. */
-  query: { text?: string; scope?: Scope; kind?: OpportunityKind; tag?: string };
+  query: { text?: string; scope?: Scope; kind?: OpportunityKind; tag?: string; pathway?: string; stage?: string };
 }
 
 export interface OpportunityDetailView {

@@ -1,5 +1,5 @@
 import { careerMapSchema, type CareerMap } from '../careerMap/schema';
-import { capProblems, describeIssue, describeType, quote, renderPath } from './problems';
+import { capProblems, describeIssue, describeType, renderPath } from './problems';
 import { decodeImportFile, detectFormat, type DecodeOptions, type ImportFileInput } from './readText';
 import { parseStructuredText } from './structured';
 
@@ -45,15 +45,5 @@ export function parseCareerMap(input: ImportFileInput, options: DecodeOptions = 
     };
   }
 
-  // The schema checks stage ids within a pathway; pathway ids must be unique too.
-  const problems: string[] = [];
-  const firstIndex = new Map<string, number>();
-  parsed.data.pathways.forEach((pathway, index) => {
-    const first = firstIndex.get(pathway.id);
-    if (first !== undefined) {
-      problems.push(`pathways[${index}].id: duplicate pathway id ${quote(pathway.id)} (first at pathways[${first}])`);
-    } else firstIndex.set(pathway.id, index);
-  });
-  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, map: parsed.data };
 }

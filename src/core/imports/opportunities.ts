@@ -1,10 +1,11 @@
 import { opportunitySchema, type CareerMap, type Opportunity } from '../careerMap/schema';
 import { asIsoDate, asList, asNumber, asText, asWebUrl, type FieldResult } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
-import { capProblems, describeIssue, quote } from './problems';
+import { describeIssue, quote } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck, type RowCheck } from './rowCheck';
-import { fieldLabel, inFileOrder, readImportFile, type ImportRecord, type PositionedProblem, type RecordSpec } from './tabular';
+import { fieldLabel, type ImportRecord, type RecordSpec } from './tabular';
+import { validateRecords } from './validateRecords';
 
 export const OPPORTUNITY_REQUIRED_FIELDS = ['id', 'title', 'summary', 'pathways', 'stages', 'scope', 'kind', 'entitlement'] as const;
 /**
@@ -164,17 +165,9 @@ export function parseOpportunities(
   map: CareerMap,
   options: DecodeOptions = {},
 ): ParseOpportunitiesResult {
-  const read = readImportFile(input, SPEC, options);
-  if (!read.ok) return { ok: false, problems: capProblems(read.problems) };
-
-  const problems: PositionedProblem[] = [...read.problems];
-  const opportunities: Opportunity[] = [];
-  const seenIds = new Map<string, string>();
-  for (const record of read.records) {
-    const result = checkOpportunity(record, map, seenIds);
-    for (const message of result.problems) problems.push({ position: record.position, message });
-    if (result.opportunity) opportunities.push(result.opportunity);
-  }
-  if (problems.length > 0) return { ok: false, problems: capProblems(inFileOrder(problems)) };
-  return { ok: true, opportunities };
+  const result = validateRecords(input, SPEC, options, (record, seen) => {
+    const checked = checkOpportunity(record, map, seen);
+    return { problems: checked.problems, value: checked.opportunity };
+  });
+  return result.ok ? { ok: true, opportunities: result.values } : result;
 }

@@ -4,10 +4,11 @@ import { isoDateSchema, slugSchema, type CareerMap } from '../careerMap/schema';
 import { normaliseEmail } from '../staff/staffMember';
 import { asIsoDate, asText, type FieldResult } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
-import { capProblems, describeIssue, quote } from './problems';
+import { describeIssue, quote } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck } from './rowCheck';
-import { inFileOrder, readImportFile, type ImportRecord, type PositionedProblem, type RecordSpec } from './tabular';
+import type { ImportRecord, RecordSpec } from './tabular';
+import { validateRecords } from './validateRecords';
 
 export const STAFF_IMPORT_ROLES = ['staff', 'admin'] as const;
 
@@ -116,17 +117,9 @@ export function parseStaffDirectory(
   map: CareerMap,
   options: DecodeOptions = {},
 ): ParseStaffDirectoryResult {
-  const read = readImportFile(input, SPEC, options);
-  if (!read.ok) return { ok: false, problems: capProblems(read.problems) };
-
-  const problems: PositionedProblem[] = [...read.problems];
-  const staff: StaffImportRow[] = [];
-  const seenEmails = new Map<string, string>();
-  for (const record of read.records) {
-    const result = checkStaffRow(record, map, seenEmails);
-    for (const message of result.problems) problems.push({ position: record.position, message });
-    if (result.row) staff.push(result.row);
-  }
-  if (problems.length > 0) return { ok: false, problems: capProblems(inFileOrder(problems)) };
-  return { ok: true, staff };
+  const result = validateRecords(input, SPEC, options, (record, seen) => {
+    const checked = checkStaffRow(record, map, seen);
+    return { problems: checked.problems, value: checked.row };
+  });
+  return result.ok ? { ok: true, staff: result.values } : result;
 }

@@ -4,6 +4,7 @@ import { greet, showHelp, thank } from './general';
 import { askToDelete, cancelDelete, deleteMyData, showMyData } from './privacy';
 import { changeSchool, changeStage, showManager, showOnboarding, showProfile, submitOnboarding } from './profile';
 import {
+  answerWhatNext,
   browseQueryFrom,
   showBrowse,
   showOpportunity,
@@ -14,7 +15,7 @@ import {
 import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
-  whatNext: (ctx, s) => showWhatNext(ctx, s, 0),
+  whatNext: answerWhatNext,
   browse: (ctx, s, nlu) => showBrowse(ctx, s, browseQueryFrom(nlu), 0),
   opportunityDetails: showOpportunityFromText,
   myPlan: showPlan,

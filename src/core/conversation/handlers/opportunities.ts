@@ -1,4 +1,6 @@
+import type { CareerCatalogue } from '../../careerMap/catalogue';
 import { KIND_LABELS, SCOPE_LABELS } from '../../careerMap/labels';
+import type { Opportunity } from '../../careerMap/schema';
 import { findOpportunity, searchOpportunities, type OpportunityQuery } from '../../careerMap/search';
 import { rankWhatNext } from '../../careerMap/whatNext';
 import type { NluResult } from '../../nlu';
@@ -67,14 +69,38 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
   });
 }
 
-function describeQuery(query: OpportunityQuery): string {
+function describeQuery(query: OpportunityQuery, catalogue: CareerCatalogue): string {
+  const stageName = query.pathway && query.stage ? catalogue.stage(query.pathway, query.stage)?.name : undefined;
+  const pathwayName = query.pathway ? catalogue.pathway(query.pathway)?.name : undefined;
   const parts = [
+    stageName ? `For ${stageName}` : pathwayName,
     query.kind ? KIND_LABELS[query.kind] : undefined,
     query.scope ? SCOPE_LABELS[query.scope] : undefined,
     query.tag ? `#${query.tag}` : undefined,
     query.text ? `"${query.text}"` : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : 'Everything for your pathway';
+}
+
+/**
+ * Orders items by how close they sit to the person's stage on their pathway: their own stage first,
+ * then the stages ahead, then those behind; items off their pathway last. Stable otherwise.
+ */
+function byStageProximity(items: Opportunity[], catalogue: CareerCatalogue, pathwayId: string, stageId: string): Opportunity[] {
+  const stages = catalogue.pathway(pathwayId)?.stages.map((stage) => stage.id) ?? [];
+  const here = stages.indexOf(stageId);
+  const distance = (item: Opportunity): number => {
+    if (here < 0 || !item.pathways.includes(pathwayId)) return Number.MAX_SAFE_INTEGER;
+    const steps = item.stages
+      .map((id) => stages.indexOf(id))
+      .filter((index) => index >= 0)
+      .map((index) => (index >= here ? index - here : (here - index) * 2 + 0.5));
+    return steps.length > 0 ? Math.min(...steps) : Number.MAX_SAFE_INTEGER;
+  };
+  return items
+    .map((item, index) => ({ item, index, distance: distance(item) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .map((entry) => entry.item);
 }
 
 export async function showBrowse(
@@ -84,15 +110,19 @@ export async function showBrowse(
   page: number,
 ): Promise<void> {
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
-  const saved = ctx.staff ? (await planState(ctx, services, ctx.staff.email)).saved : new Set<string>();
-  let matches = searchOpportunities(catalogue, { ...query, ...(ctx.staff ? { pathway: ctx.staff.pathway } : {}) });
-  // Nothing on their own pathway: widen to every pathway rather than show an empty card.
-  if (matches.length === 0 && ctx.staff) matches = searchOpportunities(catalogue, query);
+  const staff = ctx.staff;
+  const saved = staff ? (await planState(ctx, services, staff.email)).saved : new Set<string>();
+  const pathway = query.pathway ?? staff?.pathway;
+  let matches = searchOpportunities(catalogue, { ...query, ...(pathway ? { pathway } : {}) });
+  // Nothing on that pathway: widen to every pathway rather than show an empty card.
+  if (matches.length === 0 && pathway && !query.pathway) matches = searchOpportunities(catalogue, query);
+  // Free-text results keep their relevance order; filtered lists put what fits the person first.
+  if (staff && !query.stage && !query.text) matches = byStageProximity(matches, catalogue, staff.pathway, staff.stage);
   const size = services.settings.pageSize;
   await ctx.reply({
     type: 'opportunityList',
     title: matches.length > 0 ? `${matches.length} ${matches.length === 1 ? 'opportunity' : 'opportunities'} found` : 'Nothing found',
-    filterLabel: describeQuery(query),
+    filterLabel: describeQuery(query, catalogue),
     items: matches
       .slice(page * size, (page + 1) * size)
       .map((item) => summariseItem(item, { saved: saved.has(item.id), now: ctx.now, publishedAt: publishedAt(item.id) })),
@@ -103,8 +133,31 @@ export async function showBrowse(
 }
 
 export function browseQueryFrom(nlu: NluResult): OpportunityListView['query'] {
-  const { scope, kind, topic } = nlu.entities;
-  return { ...(scope ? { scope } : {}), ...(kind ? { kind } : {}), ...(topic ? { text: topic } : {}) };
+  const { scope, kind, topic, pathway, stage } = nlu.entities;
+  return {
+    ...(scope ? { scope } : {}),
+    ...(kind ? { kind } : {}),
+    ...(topic ? { text: topic } : {}),
+    // "Show me NPQs": the family is a tag, not a kind of its own.
+    ...(!topic && /\bnpqs?\b/i.test(nlu.text) ? { tag: 'npq' } : {}),
+    ...(pathway ? { pathway } : {}),
+    ...(pathway && stage ? { stage } : {}),
+  };
+}
+
+/**
+ * "What can I do next?" shows the person's own what-next card; "how do I become a head of
+ * department?" names another stage, so show what leads there instead.
+ */
+export async function answerWhatNext(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
+  const staff = ctx.staff;
+  const target = nlu.entities.stage;
+  const pathway = nlu.entities.pathway ?? staff?.pathway;
+  if (staff && target && pathway && !(target === staff.stage && pathway === staff.pathway)) {
+    const { catalogue } = await services.catalogues.get(ctx.org.id);
+    if (catalogue.stage(pathway, target)) return showBrowse(ctx, services, { pathway, stage: target }, 0);
+  }
+  await showWhatNext(ctx, services, 0);
 }
 
 export async function showOpportunity(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
