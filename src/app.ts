@@ -89,6 +89,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       core,
       stop: async () => {
         await http.close();
+        await slack?.receiver.stop();
         await database.close();
         logger.info('stopped');
       },

@@ -20,6 +20,8 @@ function parseBody(raw: string, contentType: string): Record<string, unknown> {
  */
 export class RestifyReceiver implements Receiver {
   private app?: App;
+  /** Events still being handled after Slack was answered (Bolt acknowledges before listeners finish). */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly signingSecret: string,
@@ -31,7 +33,16 @@ export class RestifyReceiver implements Receiver {
   }
 
   async start(): Promise<void> {}
-  async stop(): Promise<void> {}
+
+  /** Waits for events still in progress, so shutdown does not cut a turn off mid-way. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled([...this.pending]), timeout]);
+    clearTimeout(timer);
+  }
 
   async handle(req: Request, res: Response, rawBody: Buffer): Promise<void> {
     const raw = rawBody.toString('utf8');
@@ -73,14 +84,18 @@ export class RestifyReceiver implements Receiver {
       else res.json(response);
     };
     const retry = header(req, 'x-slack-retry-num');
-    try {
-      await this.app.processEvent({
+    const processing = this.app
+      .processEvent({
         body,
         ack,
         ...(retry ? { retryNum: Number(retry), retryReason: header(req, 'x-slack-retry-reason') } : {}),
-      });
-    } catch (error) {
-      this.logger.error({ err: error }, 'Slack event handling failed');
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Slack event handling failed'));
+    this.pending.add(processing);
+    try {
+      await processing;
+    } finally {
+      this.pending.delete(processing);
     }
     if (!acked) await ack();
   }

@@ -230,7 +230,15 @@ describe('opportunityList card', () => {
       scope: 'trust',
       kind: 'course',
       tag: 'leadership',
+      pathway: '',
+      stage: '',
     });
+  });
+
+  it('echoes a pathway and stage filter so the next page keeps it', () => {
+    const view = { ...opportunityList.opportunityListTenWithMore, query: { pathway: 'teaching', stage: 'middle-leader' } };
+    const more = buttons(renderCard(view)).find((b) => b.title === 'Show more');
+    expect(actionSchema.parse(more?.data)).toEqual({ action: 'browsePage', page: 1, pathway: 'teaching', stage: 'middle-leader' });
   });
 
   it('sends missing query fields as blanks the schema reads as absent', () => {

@@ -1,0 +1,67 @@
+import { createHmac } from 'node:crypto';
+import { FakeSlackApi } from '../support/fakeSlackApi';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+const SIGNING_SECRET = 'test-signing-secret';
+
+function signed(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the bot');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('Slack events endpoint', () => {
+  const slack = new FakeSlackApi();
+  let app: TestApp;
+
+  beforeAll(async () => {
+    await slack.start();
+    app = await startTestApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url });
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+  });
+
+  it('answers Slack\'s URL verification challenge when the signature is valid', async () => {
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'abc123' });
+    const response = await app.post('/slack/events', body, signed(body));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  it('refuses requests with a bad or stale signature', async () => {
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'abc123' });
+    expect((await app.post('/slack/events', body, signed(body, 'wrong-secret'))).status).toBe(401);
+    expect((await app.post('/slack/events', body, signed(body, SIGNING_SECRET, 1_000_000))).status).toBe(401);
+    expect((await app.post('/slack/events', body)).status).toBe(401);
+  });
+
+  it('runs a direct message through the conversation core and replies through the Web API', async () => {
+    slack.users.set('U123', { real_name: 'Kim Lee', email: 'kim@school.org' });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'Ev1',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U123', text: 'hello', ts: '1.0' },
+    });
+    const response = await app.post('/slack/events', body, signed(body));
+    expect(response.status).toBe(200);
+
+    const welcome = await waitFor(() => slack.posted().find((args) => String(args.text).includes('Welcome to NextStep')));
+    expect(welcome.channel).toBe('D1');
+    expect(slack.calls.some((call) => call.method === 'users.info' && call.args.user === 'U123')).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for the Slack Web API (set as SLACK_API_URL): records every call and answers
+ * auth.test, users.info and chat.postMessage.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  readonly users = new Map<string, { real_name: string; email?: string }>();
+  private server?: http.Server;
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('fake Slack API not started');
+    return `http://127.0.0.1:${address.port}/api/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const args = (req.headers['content-type'] ?? '').includes('json')
+          ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+          : Object.fromEntries(new URLSearchParams(raw));
+        this.calls.push({ method, args });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.answer(method, args)));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  posted(): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.method === 'chat.postMessage').map((call) => call.args);
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'nextstep' };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user
+          ? { ok: true, user: { id: args.user, name: user.real_name, real_name: user.real_name, profile: { email: user.email } } }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` };
+      default:
+        return { ok: true };
+    }
+  }
+}
