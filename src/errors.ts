@@ -35,6 +35,15 @@ export class NotFoundError extends NextStepError {
   override readonly status = 404;
 }
 
+export class CareerMapMissingError extends NextStepError {
+  readonly code = 'career_map_missing';
+  override readonly alert = true;
+  override readonly status = 503;
+  constructor(readonly orgId: string) {
+    super("Your organisation's career map hasn't been loaded yet, so I can't show opportunities. Please let your NextStep admin know.");
+  }
+}
+
 export class ForbiddenError extends NextStepError {
   readonly code = 'forbidden';
   override readonly status = 403;

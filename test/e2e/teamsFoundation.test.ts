@@ -78,6 +78,40 @@ describe('Teams endpoint over HTTP', () => {
   });
 });
 
+describe('Teams endpoint with several organisations', () => {
+  const connector = new FakeBotConnector();
+  let app: TestApp;
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  it('tells people in an unmapped tenant that NextStep is not set up there, once several organisations exist', async () => {
+    await app.repos.organisations.upsert({ id: 'north-trust', name: 'North Trust', teamsTenantId: 'tenant-north' });
+
+    const stranger = { serviceUrl: connector.url, conversationId: 'conv-stranger', userId: 'user-stranger', tenantId: 'tenant-elsewhere' };
+    await app.post('/api/messages', messageActivity(stranger, 'what can I do next?'));
+    const [reply] = connector.to('conv-stranger');
+    expect(JSON.stringify(reply?.attachments)).toMatch(/isn.t connected/i);
+
+    const member = { serviceUrl: connector.url, conversationId: 'conv-north', userId: 'user-north', tenantId: 'tenant-north' };
+    await app.post('/api/messages', messageActivity(member, 'hi'));
+    expect(JSON.stringify(connector.to('conv-north'))).toContain('North Trust');
+
+    // North Trust has no career map yet: people are told so politely rather than shown an error.
+    await app.repos.staff.save({ orgId: 'north-trust', email: 'nina@north.org', name: 'Nina', pathway: 'teaching', stage: 'ect', role: 'staff', interests: [], source: 'directory' });
+    connector.members.set('user-north', { id: 'user-north', name: 'Nina', email: 'nina@north.org' });
+    await app.post('/api/messages', messageActivity(member, 'what can I do next?'));
+    expect(connector.to('conv-north').at(-1)?.text).toMatch(/career map hasn't been loaded yet/);
+  });
+});
+
 describe('Teams endpoint with credentials configured', () => {
   let app: TestApp;
 

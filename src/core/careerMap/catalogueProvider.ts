@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { CareerMapMissingError } from '../../errors';
 import type { CareerMapRepository } from '../../store/repositories/careerMaps';
 import type { OpportunityRepository } from '../../store/repositories/opportunities';
 import { CareerCatalogue } from './catalogue';
@@ -26,7 +26,7 @@ export class CatalogueProvider {
     const hit = this.cache.get(orgId);
     if (hit && hit.expires > Date.now()) return hit.loaded;
     const [map, stored] = await Promise.all([this.maps.get(orgId), this.opportunities.listForOrg(orgId)]);
-    if (!map) throw new NotFoundError(`No career map has been loaded for organisation "${orgId}".`);
+    if (!map) throw new CareerMapMissingError(orgId);
     // Items shipped with the default map are not news to anyone, even on the day it is loaded.
     const published = new Map(stored.filter((s) => s.origin === 'import').map((s) => [s.opportunity.id, s.createdAt]));
     const loaded: LoadedCatalogue = {

@@ -1,3 +1,4 @@
+import { NextStepError } from '../../errors';
 import { actionSchema } from './actions';
 import type { ConversationContext } from './context';
 import type { ActionHandlers, IntentHandlers } from './handler';
@@ -25,6 +26,25 @@ export class ConversationCore {
   }
 
   async onMessage(ctx: ConversationContext, rawText: string): Promise<void> {
+    await this.safely(ctx, () => this.handleMessage(ctx, rawText));
+  }
+
+  async onAction(ctx: ConversationContext, payload: unknown): Promise<void> {
+    await this.safely(ctx, () => this.handleAction(ctx, payload));
+  }
+
+  /** The core's error boundary: known errors become a polite reply; anything else is the channel's to log. */
+  private async safely(ctx: ConversationContext, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof NextStepError)) throw error;
+      ctx.log[error.alert ? 'error' : 'warn']({ err: error, code: error.code, orgId: ctx.org.id }, 'turn ended with a known error');
+      await ctx.reply({ type: 'text', text: error.message });
+    }
+  }
+
+  private async handleMessage(ctx: ConversationContext, rawText: string): Promise<void> {
     ctx.memory.turns = (ctx.memory.turns ?? 0) + 1;
     const nlu = await this.services.recogniser.recognise(rawText, { referenceDate: ctx.now });
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
@@ -39,7 +59,7 @@ export class ConversationCore {
     await this.intents[nlu.intent](ctx, this.services, nlu);
   }
 
-  async onAction(ctx: ConversationContext, payload: unknown): Promise<void> {
+  private async handleAction(ctx: ConversationContext, payload: unknown): Promise<void> {
     const parsed = actionSchema.safeParse(payload);
     if (!parsed.success) {
       ctx.log.warn({ issues: parsed.error.issues.slice(0, 5) }, 'rejected card submit');
