@@ -190,6 +190,18 @@ describe('a conversation in Teams, end to end over HTTP', () => {
     expect(JSON.stringify(cardsOf(again))).toMatch(/welcome to NextStep/i);
   });
 
+  it('keeps personal answers out of channels and group chats', async () => {
+    const who = { ...personIn('conv-channel', 'user-jo', 'Jo.ECT@school.org', 'Jo Patel'), conversationType: 'channel' };
+    const plan = await say(who, 'show my plan');
+    expect(plan).toHaveLength(1);
+    expect(plan[0]?.text).toMatch(/direct message/);
+    const forged = await submit(who, { action: 'logCpd', title: 'x', days: '1' });
+    expect(forged[0]?.text).toMatch(/direct message/);
+
+    const browse = await say(who, 'show me NPQs');
+    expect(JSON.stringify(cardsOf(browse))).toContain('NPQ in Leading Teaching');
+  });
+
   it('answers a malformed or forged card submit politely and changes nothing', async () => {
     const who = personIn('conv-forge', 'user-forge', 'forger@school.org', 'Fay Forge');
     const replies = await submit(who, { action: 'setPlanStatus', opportunityId: '../../etc', status: 'hacked', email: 'victim@school.org' });

@@ -6,6 +6,8 @@ export interface ActivityOptions {
   userId: string;
   userName?: string;
   tenantId?: string;
+  /** personal (default), channel or groupChat */
+  conversationType?: string;
 }
 
 function base(options: ActivityOptions) {
@@ -16,7 +18,7 @@ function base(options: ActivityOptions) {
     timestamp: new Date().toISOString(),
     from: { id: options.userId, name: options.userName ?? 'Test Person' },
     recipient: { id: 'bot-id', name: 'NextStep' },
-    conversation: { id: options.conversationId, conversationType: 'personal', tenantId: options.tenantId ?? 'tenant-1' },
+    conversation: { id: options.conversationId, conversationType: options.conversationType ?? 'personal', tenantId: options.tenantId ?? 'tenant-1' },
     channelData: { tenant: { id: options.tenantId ?? 'tenant-1' } },
   };
 }

@@ -76,7 +76,8 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     const memory = await memoryProperty.get(turn, {});
     const info = await conversationProperty.get(turn, { turns: 0 });
     const staff = speaker.email ? await deps.staff.findByEmail(org.id, speaker.email) : null;
-    const ctx: ConversationContext = { org, speaker, staff, memory, now: new Date(), log, reply };
+    const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
+    const ctx: ConversationContext = { org, speaker, staff, memory, shared, now: new Date(), log, reply };
 
     if (isNewMember) {
       await deps.core.onConversationStart(ctx);

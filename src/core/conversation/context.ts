@@ -26,6 +26,8 @@ export interface ConversationContext {
   /** The speaker's staff record, once known. Handlers may replace it (onboarding, profile edits). */
   staff: StaffMember | null;
   memory: ConversationMemory;
+  /** A channel or group chat, where others can read the replies. */
+  shared?: boolean;
   /** Set when the person asked to be forgotten: the channel must drop their state and references. */
   forgotten?: boolean;
   now: Date;

@@ -5,6 +5,13 @@ import type { ActionHandlers, IntentHandlers } from './handler';
 import type { CoreServices } from './services';
 import { showClarification, showWelcome } from './handlers/general';
 
+/** What may be answered where other people can read it; everything else is personal. */
+const SHARED_INTENTS = new Set(['browse', 'opportunityDetails', 'readingList', 'help', 'greeting', 'thanks', 'none']);
+const SHARED_ACTIONS = new Set(['runIntent', 'showOpportunity', 'browsePage']);
+
+const KEEP_PRIVATE =
+  "That's about you, so let's keep it between us: send me a direct message and I'll answer there. Here I can browse opportunities, explain one or show a reading list.";
+
 /** Intents that need no introduction first: a greeting on the first turn is answered by the welcome. */
 const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'none']);
 
@@ -49,6 +56,11 @@ export class ConversationCore {
     const nlu = await this.services.recogniser.recognise(rawText, { referenceDate: ctx.now });
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
 
+    if (ctx.shared) {
+      if (!SHARED_INTENTS.has(nlu.intent)) return ctx.reply({ type: 'text', text: KEEP_PRIVATE });
+      if (nlu.intent === 'none') return showClarification(ctx, nlu.text);
+      return this.intents[nlu.intent](ctx, this.services, nlu);
+    }
     if (!ctx.memory.welcomed) {
       await showWelcome(ctx, this.services);
       ctx.memory.welcomed = true;
@@ -67,6 +79,11 @@ export class ConversationCore {
       return;
     }
     const action = parsed.data;
+    const sharedOk = SHARED_ACTIONS.has(action.action) && (action.action !== 'runIntent' || SHARED_INTENTS.has(action.intent));
+    if (ctx.shared && !sharedOk) {
+      await ctx.reply({ type: 'text', text: KEEP_PRIVATE });
+      return;
+    }
     const handler = this.actions[action.action] as (c: ConversationContext, s: CoreServices, a: typeof action) => Promise<void>;
     await handler(ctx, this.services, action);
   }
