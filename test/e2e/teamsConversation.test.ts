@@ -1,7 +1,7 @@
 import { loadDefaultCareerMap } from '../../src/core/careerMap/defaultMap';
 import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
-import { FakeBotConnector } from '../support/fakeBotConnector';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { useTeamsApp } from '../support/useTeamsApp';
+import type { TestApp } from '../support/testApp';
 
 type Card = Record<string, unknown>;
 
@@ -26,17 +26,12 @@ function actionData(card: Card): Record<string, unknown>[] {
 }
 
 describe('a conversation in Teams, end to end over HTTP', () => {
-  const connector = new FakeBotConnector();
+  const bot = useTeamsApp();
+  const { connector } = bot;
   let app: TestApp;
 
-  beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
+  beforeAll(() => {
+    app = bot.app;
   });
 
   function personIn(conversationId: string, userId: string, email: string, name: string): ActivityOptions {

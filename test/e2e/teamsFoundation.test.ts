@@ -1,21 +1,16 @@
 import { MongoClient } from 'mongodb';
-import { FakeBotConnector } from '../support/fakeBotConnector';
+import { useTeamsApp } from '../support/useTeamsApp';
 import { messageActivity } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { testDatabaseUri } from '../support/testDatabase';
 
 describe('Teams endpoint over HTTP', () => {
-  const connector = new FakeBotConnector();
+  const bot = useTeamsApp();
+  const { connector } = bot;
   let app: TestApp;
 
-  beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
+  beforeAll(() => {
+    app = bot.app;
   });
 
   beforeEach(() => connector.clear());
@@ -79,17 +74,12 @@ describe('Teams endpoint over HTTP', () => {
 });
 
 describe('Teams endpoint with several organisations', () => {
-  const connector = new FakeBotConnector();
+  const bot = useTeamsApp();
+  const { connector } = bot;
   let app: TestApp;
 
-  beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
+  beforeAll(() => {
+    app = bot.app;
   });
 
   it('tells people in an unmapped tenant that NextStep is not set up there, once several organisations exist', async () => {

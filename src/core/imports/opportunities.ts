@@ -5,7 +5,7 @@ import { describeIssue, quote } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck, type RowCheck } from './rowCheck';
 import { fieldLabel, type ImportRecord, type RecordSpec } from './tabular';
-import { validateRecords } from './validateRecords';
+import { validateRecords, type RecordCheck } from './validateRecords';
 
 export const OPPORTUNITY_REQUIRED_FIELDS = ['id', 'title', 'summary', 'pathways', 'stages', 'scope', 'kind', 'entitlement'] as const;
 /**
@@ -83,7 +83,7 @@ function checkOpportunity(
   record: ImportRecord,
   map: CareerMap,
   seenIds: Map<string, string>,
-): { problems: string[]; opportunity?: Opportunity } {
+): ReturnType<RecordCheck<Opportunity>> {
   const check = createRowCheck(record, FIELD_ORDER);
   const values = record.values;
   const candidate: Record<string, unknown> = {};
@@ -153,7 +153,7 @@ function checkOpportunity(
 
   const problems = check.problems();
   if (problems.length > 0 || !parsed.success) return { problems };
-  return { problems, opportunity: parsed.data };
+  return { problems, value: parsed.data };
 }
 
 /**
@@ -165,9 +165,6 @@ export function parseOpportunities(
   map: CareerMap,
   options: DecodeOptions = {},
 ): ParseOpportunitiesResult {
-  const result = validateRecords(input, SPEC, options, (record, seen) => {
-    const checked = checkOpportunity(record, map, seen);
-    return { problems: checked.problems, value: checked.opportunity };
-  });
+  const result = validateRecords(input, SPEC, options, (record, seen) => checkOpportunity(record, map, seen));
   return result.ok ? { ok: true, opportunities: result.values } : result;
 }

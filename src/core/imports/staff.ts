@@ -8,7 +8,7 @@ import { describeIssue, quote } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck } from './rowCheck';
 import type { ImportRecord, RecordSpec } from './tabular';
-import { validateRecords } from './validateRecords';
+import { validateRecords, type RecordCheck } from './validateRecords';
 
 export const STAFF_IMPORT_ROLES = ['staff', 'admin'] as const;
 
@@ -44,7 +44,7 @@ function checkStaffRow(
   record: ImportRecord,
   map: CareerMap,
   seenEmails: Map<string, string>,
-): { problems: string[]; row?: StaffImportRow } {
+): ReturnType<RecordCheck<StaffImportRow>> {
   const check = createRowCheck(record, FIELD_ORDER);
   const values = record.values;
   const candidate: Record<string, unknown> = {};
@@ -103,7 +103,7 @@ function checkStaffRow(
 
   const problems = check.problems();
   if (problems.length > 0 || !parsed.success) return { problems };
-  return { problems, row: parsed.data };
+  return { problems, value: parsed.data };
 }
 
 /**
@@ -117,9 +117,6 @@ export function parseStaffDirectory(
   map: CareerMap,
   options: DecodeOptions = {},
 ): ParseStaffDirectoryResult {
-  const result = validateRecords(input, SPEC, options, (record, seen) => {
-    const checked = checkStaffRow(record, map, seen);
-    return { problems: checked.problems, value: checked.row };
-  });
+  const result = validateRecords(input, SPEC, options, (record, seen) => checkStaffRow(record, map, seen));
   return result.ok ? { ok: true, staff: result.values } : result;
 }
