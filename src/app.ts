@@ -6,6 +6,7 @@ import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
 import { createRecogniser, type Recogniser } from './core/nlu';
+import { describeActivityProblems, incomingActivitySchema } from './channels/teams/activitySchema';
 import { createTeamsAdapter } from './channels/teams/adapter';
 import { MongoStorage } from './channels/teams/mongoStorage';
 import { TeamsProactiveSender } from './channels/teams/proactiveSender';
@@ -72,6 +73,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     const http = createHttpServer(
       {
         teams: (req, res) => adapter.process(req, res, teamsTurn),
+        checkActivity: (body) => {
+          const parsed = incomingActivitySchema.safeParse(body);
+          return parsed.success ? undefined : describeActivityProblems(parsed.error);
+        },
         ...(slack ? { slack: (req, res, raw) => slack.receiver.handle(req, res, raw) } : {}),
         ready: () => database.ping(),
       },

@@ -7,6 +7,8 @@ export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface HttpRoutes {
   teams: RouteHandler;
+  /** Checks a Bot Framework body before the adapter sees it; returns a reason when it is malformed. */
+  checkActivity?: (body: unknown) => string | undefined;
   /** Present only when Slack is configured. Receives the raw body (Bolt verifies the signature over it). */
   slack?: (req: Request, res: Response, rawBody: Buffer) => Promise<void>;
   ready: () => Promise<boolean>;
@@ -77,6 +79,11 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
     async (req: Request, res: Response) => {
       if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
         sendJson(res, 400, { code: 'BadRequest', message: 'Expected a Bot Framework activity as a JSON object.' });
+        return;
+      }
+      const problem = routes.checkActivity?.(req.body);
+      if (problem) {
+        sendJson(res, 400, { code: 'BadRequest', message: `Not a valid activity: ${problem}` });
         return;
       }
       try {
