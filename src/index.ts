@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { loadConfig, loadDotEnvFile } from './config';
 import { ConfigError, describeError } from './errors';
 import { createLogger } from './logging/logger';
 import { startApp } from './app';
@@ -6,6 +6,7 @@ import { startApp } from './app';
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,4 +1,4 @@
-import { loadConfig, type AppConfig } from '../config';
+import { loadConfig, loadDotEnvFile, type AppConfig } from '../config';
 import { loadDefaultCareerMap } from '../core/careerMap/defaultMap';
 import { seedCareerMapIfEmpty } from '../core/careerMap/seedOrganisation';
 import { createLogger, type Logger } from '../logging/logger';
@@ -14,6 +14,7 @@ export interface CliSession {
 
 /** Opens the database named by MONGODB_URI (or the embedded development one) for one command. */
 export async function openCliSession(): Promise<CliSession> {
+  loadDotEnvFile();
   const config = loadConfig();
   // Logs go to stderr so that JSON on stdout stays machine-readable.
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);

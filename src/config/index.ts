@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError } from '../errors';
 import { envSchema, type Env } from './env';
 
@@ -27,6 +28,16 @@ export interface AppConfig {
   adminEmails: string[];
   cpdEntitlementDays: number;
   logLevel: Env['LOG_LEVEL'];
+}
+
+/**
+ * Reads `.env` from the working directory into the environment, if there is one. Variables already
+ * set win, so the hosting platform's settings override the file.
+ */
+export function loadDotEnvFile(file = '.env'): boolean {
+  if (!existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
 }
 
 /** Parses the environment once. Throws a ConfigError listing one line per bad variable. */
