@@ -1,5 +1,6 @@
 import {
   ActivityTypes,
+  type ConversationReference,
   type ConversationState,
   type StatePropertyAccessor,
   TurnContext,
@@ -12,7 +13,7 @@ import type { Logger } from '../../logging/logger';
 import type { ConversationReferenceRepository } from '../../store/repositories/conversationReferences';
 import type { OrganisationRepository } from '../../store/repositories/organisations';
 import type { StaffRepository } from '../../store/repositories/staff';
-import { resolveSpeaker, tenantIdOf } from './identity';
+import { MemberCache, resolveSpeaker, tenantIdOf } from './identity';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 export interface TeamsTurnDeps {
@@ -48,6 +49,7 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
   const memoryProperty: StatePropertyAccessor<ConversationMemory> = deps.userState.createProperty('memory');
   const conversationProperty: StatePropertyAccessor<ConversationInfo> =
     deps.conversationState.createProperty('conversation');
+  const members = new MemberCache();
 
   return async (turn: TurnContext) => {
     const activity = turn.activity;
@@ -72,9 +74,11 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     }
 
     const cardActionData = isCardAction ? (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data : undefined;
-    const speaker = await resolveSpeaker(turn, log);
-    const memory = await memoryProperty.get(turn, {});
-    const info = await conversationProperty.get(turn, { turns: 0 });
+    const [speaker, memory, info] = await Promise.all([
+      resolveSpeaker(turn, log, members),
+      memoryProperty.get(turn, {}),
+      conversationProperty.get(turn, { turns: 0 }),
+    ]);
     const staff = speaker.email ? await deps.staff.findByEmail(org.id, speaker.email) : null;
     const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
     const ctx: ConversationContext = { org, speaker, staff, memory, shared, now: new Date(), log, reply };
@@ -102,7 +106,7 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
         channel: 'teams',
         channelUserId: speaker.channelUserId,
         email: ctx.staff?.email ?? speaker.email,
-        reference: TurnContext.getConversationReference(activity),
+        reference: referenceFor(activity),
       });
     }
     await conversationProperty.set(turn, { turns: info.turns + 1, lastTurnAt: ctx.now.toISOString() });
@@ -128,4 +132,10 @@ async function answerCardAction(turn: TurnContext, views: View[], actionName: st
     followUps = views;
   }
   for (const view of followUps) await turn.sendActivity(viewToActivity(view));
+}
+
+/** Where to reach this person later; the id of the message being answered is not part of it. */
+function referenceFor(activity: TurnContext['activity']): Partial<ConversationReference> {
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+  return reference;
 }

@@ -13,9 +13,19 @@ const referenceKey = (channel: string, channelUserId: string) => `${channel}:${c
 
 /** Where to reach a person proactively (nudges, broadcasts). */
 export class ConversationReferenceRepository {
-  constructor(private readonly c: Pick<Collections, 'conversationReferences'>) {}
+  /** What this process last wrote per key, so an unchanged reference is not rewritten every turn. */
+  private readonly recent = new Map<string, { json: string; at: number }>();
+
+  constructor(
+    private readonly c: Pick<Collections, 'conversationReferences'>,
+    private readonly rewriteAfterMs = 3_600_000,
+  ) {}
 
   async save(ref: SavedReference): Promise<void> {
+    const key = referenceKey(ref.channel, ref.channelUserId);
+    const json = JSON.stringify([ref.orgId, ref.email ?? null, ref.reference]);
+    const last = this.recent.get(key);
+    if (last && last.json === json && Date.now() - last.at < this.rewriteAfterMs) return;
     await this.c.conversationReferences.replaceOne(
       { _id: referenceKey(ref.channel, ref.channelUserId) },
       {
@@ -28,6 +38,8 @@ export class ConversationReferenceRepository {
       },
       { upsert: true },
     );
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(key, { json, at: Date.now() });
   }
 
   async findByEmail(orgId: string, email: string): Promise<SavedReference[]> {
@@ -36,6 +48,7 @@ export class ConversationReferenceRepository {
   }
 
   async deleteByEmail(orgId: string, email: string): Promise<number> {
+    this.recent.clear();
     const result = await this.c.conversationReferences.deleteMany({ orgId, email });
     return result.deletedCount;
   }

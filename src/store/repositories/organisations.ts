@@ -15,10 +15,17 @@ function toOrganisation(doc: OrganisationDoc): Organisation {
 }
 
 export class OrganisationRepository {
-  constructor(private readonly c: Pick<Collections, 'organisations'>) {}
+  /** Every turn resolves its organisation, and organisations change rarely: keep the list briefly. */
+  private cached?: { orgs: Organisation[]; expires: number };
+
+  constructor(
+    private readonly c: Pick<Collections, 'organisations'>,
+    private readonly cacheMs = 15_000,
+  ) {}
 
   /** Creates the default organisation if it does not exist yet. */
   async ensureDefault(name = 'Our trust'): Promise<Organisation> {
+    this.cached = undefined;
     const existing = await this.get(DEFAULT_ORG_ID);
     if (existing) return existing;
     try {
@@ -52,24 +59,25 @@ export class OrganisationRepository {
    * organisation only while it is the only one; once several exist, it gets null ("not set up").
    */
   async resolve(workspace: Workspace): Promise<Organisation | null> {
-    const filter =
+    const orgs = await this.cachedList();
+    const mapped =
       workspace.channel === 'teams'
-        ? workspace.tenantId
-          ? { teamsTenantIds: workspace.tenantId }
-          : null
-        : workspace.teamId
-          ? { slackTeamIds: workspace.teamId }
-          : null;
-    if (filter) {
-      const mapped = await this.c.organisations.findOne(filter);
-      if (mapped) return toOrganisation(mapped);
-    }
-    const count = await this.c.organisations.countDocuments({}, { limit: 2 });
-    return count === 1 ? this.get(DEFAULT_ORG_ID) : null;
+        ? workspace.tenantId && orgs.find((org) => org.teamsTenantIds.includes(workspace.tenantId as string))
+        : workspace.teamId && orgs.find((org) => org.slackTeamIds.includes(workspace.teamId as string));
+    if (mapped) return mapped;
+    return orgs.length === 1 && orgs[0]?.id === DEFAULT_ORG_ID ? orgs[0] : null;
+  }
+
+  private async cachedList(): Promise<Organisation[]> {
+    if (this.cached && this.cached.expires > Date.now()) return this.cached.orgs;
+    const orgs = await this.list();
+    this.cached = { orgs, expires: Date.now() + this.cacheMs };
+    return orgs;
   }
 
   /** Adds an organisation, or adds tenant/team mappings to an existing one. */
   async upsert(input: { id: string; name?: string; teamsTenantId?: string; slackTeamId?: string }): Promise<Organisation> {
+    this.cached = undefined;
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.id)) {
       throw new ValidationError([`organisation id "${input.id}" must be lower-case letters, digits and hyphens`]);
     }
