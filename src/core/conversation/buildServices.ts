@@ -23,6 +23,7 @@ export function buildCoreServices(
       defaultCpdEntitlementDays: config.cpdEntitlementDays,
       adminEmails: config.adminEmails,
       pageSize: parts.pageSize ?? 6,
+      allowSelfDeclaredEmail: config.teams.localMode,
     },
   };
 }

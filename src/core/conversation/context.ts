@@ -16,6 +16,8 @@ export interface Speaker {
 /** Small per-person memory kept between turns (persisted by the channel in bot state). */
 export interface ConversationMemory {
   welcomed?: boolean;
+  /** Work email the person typed in local mode, where the platform gives none. */
+  declaredEmail?: string;
   turns?: number;
   lastIntent?: string;
 }

@@ -43,12 +43,21 @@ export class ConversationCore {
   /** The core's error boundary: known errors become a polite reply; anything else is the channel's to log. */
   private async safely(ctx: ConversationContext, work: () => Promise<void>): Promise<void> {
     try {
+      await this.recallDeclaredIdentity(ctx);
       await work();
     } catch (error) {
       if (!(error instanceof NextStepError)) throw error;
       ctx.log[error.alert ? 'error' : 'warn']({ err: error, code: error.code, orgId: ctx.org.id }, 'turn ended with a known error');
       await ctx.reply({ type: 'text', text: error.message });
     }
+  }
+
+  /** In local mode only, someone who typed their email earlier is recognised by it again. */
+  private async recallDeclaredIdentity(ctx: ConversationContext): Promise<void> {
+    const declared = ctx.memory.declaredEmail;
+    if (ctx.staff || ctx.speaker.email || !declared || !this.services.settings.allowSelfDeclaredEmail) return;
+    ctx.speaker.email = declared;
+    ctx.staff = await this.services.staff.findByEmail(ctx.org.id, declared);
   }
 
   private async handleMessage(ctx: ConversationContext, rawText: string): Promise<void> {

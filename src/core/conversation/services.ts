@@ -20,6 +20,12 @@ export interface CoreSettings {
   /** Admins named in configuration, for bootstrap. */
   adminEmails: readonly string[];
   pageSize: number;
+  /**
+   * Accept a work email typed into the profile form when the platform gave none. Only for
+   * unauthenticated local mode (Emulator, Playground): in production the platform is the only
+   * source of identity.
+   */
+  allowSelfDeclaredEmail: boolean;
 }
 
 /** What the conversation handlers need; built once in the composition root. */

@@ -36,16 +36,23 @@ export async function showOnboarding(
     : { name: ctx.speaker.name, ...values };
   await ctx.reply({
     type: 'onboarding',
-    askEmail: !ctx.speaker.email && !current,
+    askEmail: !ctx.speaker.email && !current && services.settings.allowSelfDeclaredEmail,
     pathways: await pathwayChoices(ctx, services),
     values: Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as OnboardingValues,
     errors,
   });
 }
 
+const NO_IDENTITY =
+  "I couldn't confirm your work email with Microsoft Teams just now, so I can't set up or show your profile. Please try again in a minute.";
+
 /** The speaker's profile, or null after asking them to set one up. */
 export async function requireProfile(ctx: ConversationContext, services: CoreServices): Promise<StaffMember | null> {
   if (ctx.staff) return ctx.staff;
+  if (!ctx.speaker.email && !services.settings.allowSelfDeclaredEmail) {
+    await ctx.reply({ type: 'text', text: NO_IDENTITY });
+    return null;
+  }
   await ctx.reply({
     type: 'text',
     text: "I don't know your role yet. Tell me a little about yourself and I'll tailor everything to your stage.",
@@ -64,8 +71,17 @@ export async function submitOnboarding(
   const { catalogue } = await services.catalogues.get(ctx.org.id);
   const errors: string[] = [];
   // The email is taken from the platform whenever it gave one; a payload cannot override it.
-  const who = ctx.staff?.email ?? ctx.speaker.email ?? (email.safeParse(input.email).data || undefined);
+  const declared = services.settings.allowSelfDeclaredEmail ? email.safeParse(input.email).data : undefined;
+  const who = ctx.staff?.email ?? ctx.speaker.email ?? declared;
+  if (!who && !services.settings.allowSelfDeclaredEmail) {
+    await ctx.reply({ type: 'text', text: NO_IDENTITY });
+    return;
+  }
   if (!who) errors.push('Please give your work email address.');
+  // A typed email may not take over someone who is already known.
+  if (who && who === declared && (await services.staff.findByEmail(ctx.org.id, who))) {
+    errors.push('That email already belongs to someone set up in NextStep. Please use your own work email.');
+  }
   const name = input.name?.trim() || ctx.staff?.name || ctx.speaker.name;
   if (!name) errors.push('Please tell me your name.');
   const pathway = input.pathway ? catalogue.pathway(input.pathway) : undefined;
@@ -102,6 +118,7 @@ export async function submitOnboarding(
   });
   const wasNew = !ctx.staff;
   ctx.staff = saved;
+  if (who === declared) ctx.memory.declaredEmail = saved.email;
   if (!ctx.speaker.email) ctx.speaker.email = saved.email;
   await services.audit.record(ctx.org.id, saved.email, wasNew ? 'profile.created' : 'profile.updated', {
     pathway: saved.pathway,
