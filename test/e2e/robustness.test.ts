@@ -42,9 +42,9 @@ describe('robustness against malformed and hostile input', () => {
 
       // 3. An odd card submit.
       const value: Record<string, unknown> = {
-        action: pick(['saveOpportunity', 'setPlanStatus', 'logCpd', 'submitOnboarding', 'browsePage', 'nonsense', 'confirmDeleteData']),
+        action: pick(['saveOpportunity', 'setPlanStatus', 'logCpd', 'submitOnboarding', 'browsePage', 'runIntent', 'nonsense', 'confirmDeleteData']),
       };
-      for (const key of ['opportunityId', 'status', 'page', 'days', 'date', 'title', 'pathway', 'stage', 'email', 'managerEmail']) {
+      for (const key of ['opportunityId', 'status', 'page', 'days', 'date', 'title', 'pathway', 'stage', 'email', 'managerEmail', 'intent']) {
         if (random() < 0.5) value[key] = pick(ODD_VALUES);
       }
       statuses.push((await bot.app.post('/api/messages', submitActivity(who, value))).status);

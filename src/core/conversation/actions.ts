@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { opportunityKindSchema, scopeSchema, slugSchema } from '../careerMap/schema';
+import { INTENTS } from '../nlu';
 import { planStatusSchema } from '../plan/planStatus';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -10,7 +11,7 @@ const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUn
  * handlers re-check who is asking and what they may do.
  */
 export const actionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('runIntent'), intent: z.string().max(40) }),
+  z.object({ action: z.literal('runIntent'), intent: z.enum(INTENTS) }),
   z.object({ action: z.literal('showOpportunity'), opportunityId: slugSchema }),
   z.object({ action: z.literal('saveOpportunity'), opportunityId: slugSchema }),
   z.object({ action: z.literal('markInterest'), opportunityId: slugSchema }),

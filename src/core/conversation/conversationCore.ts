@@ -28,7 +28,7 @@ export class ConversationCore {
 
   async onConversationStart(ctx: ConversationContext): Promise<void> {
     if (ctx.memory.welcomed) return;
-    await showWelcome(ctx, this.services);
+    await this.safely(ctx, () => showWelcome(ctx, this.services));
     ctx.memory.welcomed = true;
   }
 

@@ -38,11 +38,7 @@ export const intentHandlers: IntentHandlers = {
 };
 
 export const actionHandlers: ActionHandlers = {
-  runIntent: async (ctx, s, a) => {
-    const handler = (intentHandlers as Record<string, IntentHandlers[keyof IntentHandlers] | undefined>)[a.intent];
-    if (!handler) return showHelp(ctx);
-    await handler(ctx, s, { text: '', intent: a.intent as keyof IntentHandlers, score: 1, entities: {} });
-  },
+  runIntent: (ctx, s, a) => intentHandlers[a.intent](ctx, s, { text: '', intent: a.intent, score: 1, entities: {} }),
   showOpportunity: (ctx, s, a) => showOpportunity(ctx, s, a.opportunityId),
   saveOpportunity: (ctx, s, a) => saveToPlan(ctx, s, a.opportunityId),
   markInterest: (ctx, s, a) => markInterest(ctx, s, a.opportunityId),
