@@ -13,6 +13,7 @@ function prng(seed: number): () => number {
 const ODD_VALUES: unknown[] = [
   null, 0, -1, 1e308, '', ' ', 'x'.repeat(5000), '../../etc/passwd', '$where', { $gt: '' }, [], [[]], {}, true,
   '<script>alert(1)</script>', '\u0000', '😀'.repeat(50), 'DROP TABLE staff;', { action: 'saveOpportunity' },
+  'constructor', '__proto__', 'toString', 'whatNext', 'deleteMyData',
 ];
 
 describe('robustness against malformed and hostile input', () => {
