@@ -55,8 +55,11 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     const activity = turn.activity;
     const log = deps.logger.child({ activityId: activity.id, type: activity.type });
     const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION;
+    const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
+    // Welcome people when they open a personal chat; people joining a team are not greeted in its channels.
     const isNewMember =
       activity.type === ActivityTypes.ConversationUpdate &&
+      !shared &&
       (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
     if (activity.type !== ActivityTypes.Message && !isCardAction && !isNewMember) return;
 
@@ -80,7 +83,6 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
       conversationProperty.get(turn, { turns: 0 }),
     ]);
     const staff = speaker.email ? await deps.staff.findByEmail(org.id, speaker.email) : null;
-    const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
     const ctx: ConversationContext = { org, speaker, staff, memory, shared, now: new Date(), log, reply };
 
     if (isNewMember) {
