@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { useTeamsApp } from '../support/useTeamsApp';
-import { messageActivity } from '../support/activities';
+import { membersAddedActivity, messageActivity } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { testDatabaseUri } from '../support/testDatabase';
 
@@ -48,6 +48,16 @@ describe('Teams endpoint over HTTP', () => {
     const again = connector.to('conv-welcome');
     expect(again).toHaveLength(1);
     expect(again[0]?.text ?? JSON.stringify(again[0]?.attachments)).not.toContain('Welcome to NextStep');
+  });
+
+  it('welcomes someone who opens a personal chat, but not people joining a team channel', async () => {
+    const personal = { serviceUrl: connector.url, conversationId: 'conv-added', userId: 'user-added' };
+    expect((await app.post('/api/messages', membersAddedActivity(personal))).status).toBe(200);
+    expect(JSON.stringify(connector.to('conv-added'))).toMatch(/welcome to NextStep/i);
+
+    const channel = { serviceUrl: connector.url, conversationId: 'conv-team', userId: 'user-joiner', conversationType: 'channel' };
+    expect((await app.post('/api/messages', membersAddedActivity(channel))).status).toBe(200);
+    expect(connector.to('conv-team')).toEqual([]);
   });
 
   it('reports health and readiness', async () => {

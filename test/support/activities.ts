@@ -39,3 +39,7 @@ export function cardActionInvoke(options: ActivityOptions, data: Record<string, 
     value: { action: { type: 'Action.Execute', verb: String(data.action ?? ''), data }, trigger: 'manual' },
   };
 }
+
+export function membersAddedActivity(options: ActivityOptions) {
+  return { ...base(options), type: 'conversationUpdate', membersAdded: [{ id: options.userId }] };
+}
