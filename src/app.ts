@@ -38,7 +38,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   try {
     const repos = await openRepositories(database.db);
     const org = await repos.organisations.ensureDefault();
-    if (await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap(), { maps: repos.careerMaps, opportunities: repos.opportunities })) {
+    if (await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap, { maps: repos.careerMaps, opportunities: repos.opportunities })) {
       logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
     }
 

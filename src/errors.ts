@@ -30,11 +30,6 @@ export class ValidationError extends NextStepError {
   }
 }
 
-export class NotFoundError extends NextStepError {
-  readonly code = 'not_found';
-  override readonly status = 404;
-}
-
 export class CareerMapMissingError extends NextStepError {
   readonly code = 'career_map_missing';
   override readonly alert = true;
@@ -42,11 +37,6 @@ export class CareerMapMissingError extends NextStepError {
   constructor(readonly orgId: string) {
     super("Your organisation's career map hasn't been loaded yet, so I can't show opportunities. Please let your NextStep admin know.");
   }
-}
-
-export class ForbiddenError extends NextStepError {
-  readonly code = 'forbidden';
-  override readonly status = 403;
 }
 
 export class ConflictError extends NextStepError {

@@ -19,5 +19,4 @@ export const paths = {
   careerMapData: path.join(REPO_ROOT, 'data', 'career-map'),
   ferretdbBinary: path.join(REPO_ROOT, '.tools', 'bin', 'ferretdb'),
   ferretdbInstaller: path.join(REPO_ROOT, 'scripts', 'install-ferretdb.sh'),
-  resolve: (...segments: string[]) => path.resolve(REPO_ROOT, ...segments),
 };

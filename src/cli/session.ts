@@ -21,7 +21,7 @@ export async function openCliSession(): Promise<CliSession> {
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
   const repos = await openRepositories(database.db);
   const org = await repos.organisations.ensureDefault();
-  await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap(), { maps: repos.careerMaps, opportunities: repos.opportunities });
+  await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap, { maps: repos.careerMaps, opportunities: repos.opportunities });
   return { config, logger, repos, close: () => database.close() };
 }
 

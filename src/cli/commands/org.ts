@@ -22,7 +22,7 @@ export function registerOrgCommands(program: Command): void {
           ...(options.teamsTenant ? { teamsTenantId: options.teamsTenant } : {}),
           ...(options.slackTeam ? { slackTeamId: options.slackTeam } : {}),
         });
-        const seeded = await seedCareerMapIfEmpty(saved.id, loadDefaultCareerMap(), {
+        const seeded = await seedCareerMapIfEmpty(saved.id, loadDefaultCareerMap, {
           maps: repos.careerMaps,
           opportunities: repos.opportunities,
         });

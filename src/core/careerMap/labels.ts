@@ -1,4 +1,4 @@
-import type { Entitlement, OpportunityKind, Scope } from './schema';
+import type { OpportunityKind, Scope } from './schema';
 
 export const SCOPE_ORDER: Scope[] = ['self', 'school', 'trust', 'national'];
 
@@ -29,7 +29,3 @@ export const KIND_LABELS: Record<OpportunityKind, string> = {
   event: 'Event',
 };
 
-export const ENTITLEMENT_LABELS: Record<Entitlement, string> = {
-  universal: 'Universal entitlement',
-  optional: 'Optional: agree it with your line manager',
-};

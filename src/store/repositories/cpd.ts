@@ -34,10 +34,6 @@ export class CpdRepository {
     }));
   }
 
-  async countFor(orgId: string, email: string): Promise<number> {
-    return this.c.cpdEntries.countDocuments({ orgId, email });
-  }
-
   async deleteAllFor(orgId: string, email: string): Promise<number> {
     return (await this.c.cpdEntries.deleteMany({ orgId, email })).deletedCount;
   }

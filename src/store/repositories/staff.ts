@@ -78,8 +78,4 @@ export class StaffRepository {
       .toArray();
     return new Set(docs.map((doc) => doc.email));
   }
-
-  async count(orgId: string): Promise<number> {
-    return this.c.staff.countDocuments({ orgId });
-  }
 }
