@@ -1,4 +1,3 @@
-import { ConversationState, UserState } from 'botbuilder';
 import type { AppConfig } from './config';
 import { loadDefaultCareerMap } from './core/careerMap/defaultMap';
 import { seedCareerMapIfEmpty } from './core/careerMap/seedOrganisation';
@@ -6,11 +5,7 @@ import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
 import { createRecogniser, type Recogniser } from './core/nlu';
-import { describeActivityProblems, incomingActivitySchema } from './channels/teams/activitySchema';
-import { createTeamsAdapter } from './channels/teams/adapter';
-import { MongoStorage } from './channels/teams/mongoStorage';
-import { TeamsProactiveSender } from './channels/teams/proactiveSender';
-import { createTeamsTurnHandler } from './channels/teams/teamsTurn';
+import { createTeamsChannel } from './channels/teams/teamsChannel';
 import { createSlackChannel } from './channels/slack/slackApp';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
@@ -43,23 +38,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     }
 
     const recogniser = options.recogniser ?? (await createRecogniser());
-    const adapter = createTeamsAdapter(config.teams, logger);
-    const storage = new MongoStorage(repos.state);
-    const services = buildCoreServices(repos, config, {
-      recogniser,
-      sender: new TeamsProactiveSender(adapter, config.teams.appId ?? '', repos.references, logger),
-      pageSize: PAGE_SIZE,
-    });
+    const teamsChannel = createTeamsChannel(config.teams, { repos, logger });
+    const services = buildCoreServices(repos, config, { recogniser, sender: teamsChannel.sender, pageSize: PAGE_SIZE });
     const core = new ConversationCore(services, intentHandlers, actionHandlers);
-    const teamsTurn = createTeamsTurnHandler({
-      core,
-      organisations: repos.organisations,
-      staff: repos.staff,
-      references: repos.references,
-      userState: new UserState(storage),
-      conversationState: new ConversationState(storage),
-      logger: logger.child({ channel: 'teams' }),
-    });
+    const teams = teamsChannel.connect(core);
     const slack = config.slack
       ? createSlackChannel(config.slack, {
           core,
@@ -72,11 +54,8 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
 
     const http = createHttpServer(
       {
-        teams: (req, res) => adapter.process(req, res, teamsTurn),
-        checkActivity: (body) => {
-          const parsed = incomingActivitySchema.safeParse(body);
-          return parsed.success ? undefined : describeActivityProblems(parsed.error);
-        },
+        teams: teams.handle,
+        checkActivity: teams.checkActivity,
         ...(slack ? { slack: (req, res, raw) => slack.receiver.handle(req, res, raw) } : {}),
         ready: () => database.ping(),
       },
