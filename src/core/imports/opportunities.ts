@@ -1,7 +1,7 @@
 import { opportunitySchema, type CareerMap, type Opportunity } from '../careerMap/schema';
-import { asIsoDate, asList, asNumber, asText, asWebUrl, type FieldResult } from './fields';
+import { asIsoDate, asList, asNumber, asText, asWebUrl } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
-import { describeIssue, quote } from './problems';
+import { describeIssue } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck, type RowCheck } from './rowCheck';
 import { fieldLabel, type ImportRecord, type RecordSpec } from './tabular';
@@ -86,34 +86,24 @@ function checkOpportunity(
 ): ReturnType<RecordCheck<Opportunity>> {
   const check = createRowCheck(record, FIELD_ORDER);
   const values = record.values;
-  const candidate: Record<string, unknown> = {};
-
-  for (const field of OPPORTUNITY_REQUIRED_FIELDS) {
-    if (values[field] === undefined) check.report(field, 'is required');
-  }
-  const take = <T>(field: string, read: (value: unknown) => FieldResult<T>, post?: (value: T) => T): void => {
-    const raw = values[field];
-    if (raw === undefined) return;
-    const result = read(raw);
-    if (!result.ok) check.report(field, result.problem);
-    else candidate[field] = post ? post(result.value) : result.value;
-  };
+  const candidate = check.candidate;
   const lower = (text: string): string => text.toLowerCase();
   const lowerAll = (items: string[]): string[] => [...new Set(items.map(lower))];
 
-  take('id', asText);
-  take('title', asText);
-  take('summary', asText);
-  take('pathways', asList, lowerAll);
-  take('stages', asList, lowerAll);
-  take('scope', asText, lower);
-  take('kind', asText, lower);
-  take('entitlement', asText, lower);
-  take('provider', asText);
-  take('url', asWebUrl);
-  take('closes', asIsoDate);
-  take('tags', asList);
-  take('durationDays', (value) => asNumber(value, 'a number of days, e.g. 2 or 0.5'));
+  check.requireFields(OPPORTUNITY_REQUIRED_FIELDS);
+  check.take('id', asText);
+  check.take('title', asText);
+  check.take('summary', asText);
+  check.take('pathways', asList, lowerAll);
+  check.take('stages', asList, lowerAll);
+  check.take('scope', asText, lower);
+  check.take('kind', asText, lower);
+  check.take('entitlement', asText, lower);
+  check.take('provider', asText);
+  check.take('url', asWebUrl);
+  check.take('closes', asIsoDate);
+  check.take('tags', asList);
+  check.take('durationDays', (value) => asNumber(value, 'a number of days, e.g. 2 or 0.5'));
   const owner = ownerFrom(record, check);
   if (owner) candidate.owner = owner;
 
@@ -143,13 +133,7 @@ function checkOpportunity(
     }
   }
 
-  // Duplicate ids within the file.
-  const id = candidate.id as string | undefined;
-  if (id !== undefined && !check.isBad('id')) {
-    const first = seenIds.get(id);
-    if (first !== undefined) check.report('id', `duplicate id ${quote(id)} (first seen in ${first})`);
-    else seenIds.set(id, record.location);
-  }
+  check.unique('id', seenIds);
 
   const problems = check.problems();
   if (problems.length > 0 || !parsed.success) return { problems };

@@ -1,3 +1,5 @@
+import type { FieldResult } from './fields';
+import { quote } from './problems';
 import { fieldLabel, type ImportRecord } from './tabular';
 
 /** Collects the problems of one row/item, one per field at most, and lists them in field order. */
@@ -8,6 +10,14 @@ export interface RowCheck {
   isBad(field: string): boolean;
   /** The messages, ordered by `fieldOrder` and then by when they were reported. */
   problems(): string[];
+  /** The values read so far with `take`, by field. */
+  readonly candidate: Record<string, unknown>;
+  /** Reports "is required" for each of `fields` the record lacks. */
+  requireFields(fields: readonly string[]): void;
+  /** Reads a field into `candidate` when present, or reports why it cannot be read. */
+  take<T>(field: string, read: (value: unknown) => FieldResult<T>, post?: (value: T) => T): void;
+  /** Reports a value an earlier record of the same file already used; otherwise remembers it. */
+  unique(field: string, seen: Map<string, string>): void;
 }
 
 export function createRowCheck(record: ImportRecord, fieldOrder: readonly string[]): RowCheck {
@@ -17,7 +27,9 @@ export function createRowCheck(record: ImportRecord, fieldOrder: readonly string
     const index = fieldOrder.indexOf(field);
     return index < 0 ? fieldOrder.length : index;
   };
-  return {
+  const candidate: Record<string, unknown> = {};
+  const check: RowCheck = {
+    candidate,
     report(field, message, label) {
       bad.add(field);
       found.push({ field, message: `${record.location}, ${label ?? fieldLabel(record, field)}: ${message}` });
@@ -28,5 +40,23 @@ export function createRowCheck(record: ImportRecord, fieldOrder: readonly string
         .map((entry, index) => ({ entry, index, order: orderOf(entry.field) }))
         .sort((a, b) => a.order - b.order || a.index - b.index)
         .map(({ entry }) => entry.message),
+    requireFields(fields) {
+      for (const field of fields) if (record.values[field] === undefined) check.report(field, 'is required');
+    },
+    take(field, read, post) {
+      const raw = record.values[field];
+      if (raw === undefined) return;
+      const result = read(raw);
+      if (!result.ok) check.report(field, result.problem);
+      else candidate[field] = post ? post(result.value) : result.value;
+    },
+    unique(field, seen) {
+      const value = candidate[field];
+      if (typeof value !== 'string' || check.isBad(field)) return;
+      const first = seen.get(value);
+      if (first !== undefined) check.report(field, `duplicate ${field} ${quote(value)} (first seen in ${first})`);
+      else seen.set(value, record.location);
+    },
   };
+  return check;
 }

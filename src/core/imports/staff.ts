@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 import { isoDateSchema, slugSchema, type CareerMap } from '../careerMap/schema';
 import { normaliseEmail } from '../staff/staffMember';
-import { asIsoDate, asText, type FieldResult } from './fields';
+import { asIsoDate, asText } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
-import { describeIssue, quote } from './problems';
+import { describeIssue } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck } from './rowCheck';
 import type { ImportRecord, RecordSpec } from './tabular';
@@ -46,29 +46,18 @@ function checkStaffRow(
   seenEmails: Map<string, string>,
 ): ReturnType<RecordCheck<StaffImportRow>> {
   const check = createRowCheck(record, FIELD_ORDER);
-  const values = record.values;
-  const candidate: Record<string, unknown> = {};
-
-  for (const field of STAFF_REQUIRED_FIELDS) {
-    if (values[field] === undefined) check.report(field, 'is required');
-  }
-  const take = (field: string, read: (value: unknown) => FieldResult<string>, post?: (value: string) => string): void => {
-    const raw = values[field];
-    if (raw === undefined) return;
-    const result = read(raw);
-    if (!result.ok) check.report(field, result.problem);
-    else candidate[field] = post ? post(result.value) : result.value;
-  };
+  const candidate = check.candidate;
   const lower = (text: string): string => text.toLowerCase();
 
-  take('email', asText, normaliseEmail);
-  take('name', asText);
-  take('pathway', asText, lower);
-  take('stage', asText, lower);
-  take('school', asText);
-  take('managerEmail', asText, normaliseEmail);
-  take('nextDiscussion', asIsoDate);
-  take('role', asText, lower);
+  check.requireFields(STAFF_REQUIRED_FIELDS);
+  check.take('email', asText, normaliseEmail);
+  check.take('name', asText);
+  check.take('pathway', asText, lower);
+  check.take('stage', asText, lower);
+  check.take('school', asText);
+  check.take('managerEmail', asText, normaliseEmail);
+  check.take('nextDiscussion', asIsoDate);
+  check.take('role', asText, lower);
 
   const parsed = staffImportRowSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {
@@ -91,14 +80,10 @@ function checkStaffRow(
   }
 
   const email = candidate.email as string | undefined;
-  const managerEmail = candidate.managerEmail as string | undefined;
-  if (email !== undefined && !check.isBad('email')) {
-    const first = seenEmails.get(email);
-    if (first !== undefined) check.report('email', `duplicate email ${quote(email)} (first seen in ${first})`);
-    else seenEmails.set(email, record.location);
-    if (managerEmail === email && !check.isBad('managerEmail')) {
-      check.report('managerEmail', 'a person cannot be their own manager');
-    }
+  const emailReadable = email !== undefined && !check.isBad('email');
+  check.unique('email', seenEmails);
+  if (emailReadable && candidate.managerEmail === email && !check.isBad('managerEmail')) {
+    check.report('managerEmail', 'a person cannot be their own manager');
   }
 
   const problems = check.problems();
