@@ -37,9 +37,32 @@ export interface RankingClock {
 }
 
 const DAY_MS = 86_400_000;
+const CLOSING_SOON_DAYS = 21;
+const NEW_FOR_DAYS = 30;
+
+/** The last moment an opportunity can be taken up (end of its closing day), if it closes. */
+function closesAt(item: Opportunity): number | undefined {
+  return item.closes ? Date.parse(`${item.closes}T23:59:59Z`) : undefined;
+}
 
 function isOpen(item: Opportunity, now: Date): boolean {
-  return !item.closes || Date.parse(`${item.closes}T23:59:59Z`) >= now.getTime();
+  const end = closesAt(item);
+  return end === undefined || end >= now.getTime();
+}
+
+/** The badges an opportunity carries for one person at one moment: closing soon, new, saved. */
+export function flagOpportunity(
+  item: Opportunity,
+  at: { now: Date; publishedAt?: Date; saved: boolean; closingSoonDays?: number; newForDays?: number },
+): RankedItem {
+  const end = closesAt(item);
+  const now = at.now.getTime();
+  return {
+    opportunity: item,
+    closingSoon: end !== undefined && end - now <= (at.closingSoonDays ?? CLOSING_SOON_DAYS) * DAY_MS,
+    isNew: at.publishedAt !== undefined && now - at.publishedAt.getTime() <= (at.newForDays ?? NEW_FOR_DAYS) * DAY_MS,
+    saved: at.saved,
+  };
 }
 
 /**
@@ -54,20 +77,16 @@ export function rankWhatNext(
 ): WhatNextResult | undefined {
   const stage = catalogue.stage(person.pathway, person.stage);
   if (!stage) return undefined;
-  const closingSoonMs = (clock.closingSoonDays ?? 21) * DAY_MS;
-  const newForMs = (clock.newForDays ?? 30) * DAY_MS;
   const interests = person.interests.map((interest) => interest.toLowerCase());
 
-  const decorate = (item: Opportunity): RankedItem => {
-    const closesAt = item.closes ? Date.parse(`${item.closes}T23:59:59Z`) : undefined;
-    const published = clock.publishedAt?.(item.id);
-    return {
-      opportunity: item,
-      closingSoon: closesAt !== undefined && closesAt - clock.now.getTime() <= closingSoonMs,
-      isNew: published !== undefined && clock.now.getTime() - published.getTime() <= newForMs,
+  const decorate = (item: Opportunity): RankedItem =>
+    flagOpportunity(item, {
+      now: clock.now,
+      publishedAt: clock.publishedAt?.(item.id),
       saved: person.saved.has(item.id),
-    };
-  };
+      closingSoonDays: clock.closingSoonDays,
+      newForDays: clock.newForDays,
+    });
   const weight = (ranked: RankedItem): number => {
     const item = ranked.opportunity;
     const interestHit = item.tags.some((tag) => interests.includes(tag.toLowerCase())) ? 1 : 0;

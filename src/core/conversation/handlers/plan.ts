@@ -2,6 +2,7 @@ import { findOpportunity } from '../../careerMap/search';
 import type { NluResult } from '../../nlu';
 import { nextPlanStatus, PLAN_STATUS_LABELS, type PlanStatus } from '../../plan/planStatus';
 import type { ConversationContext } from '../context';
+import { todayIn } from '../presenters/dates';
 import { summariseItem } from '../presenters/opportunity';
 import type { CoreServices } from '../services';
 import type { PlanItemView } from '../views';
@@ -77,7 +78,7 @@ export async function setPlanStatus(
       await services.cpd.add(ctx.org.id, staff.email, {
         title: item.title,
         days: item.durationDays,
-        date: ctx.now.toISOString().slice(0, 10),
+        date: todayIn(services.settings.timezone, ctx.now),
         opportunityId,
       });
     }

@@ -1,4 +1,4 @@
-import type { RankedItem } from '../../careerMap/whatNext';
+import { flagOpportunity, type RankedItem } from '../../careerMap/whatNext';
 import { KIND_LABELS, SCOPE_LABELS } from '../../careerMap/labels';
 import type { Opportunity } from '../../careerMap/schema';
 import type { OpportunitySummary } from '../views';
@@ -30,11 +30,5 @@ export function summariseItem(
   item: Opportunity,
   flags: { saved: boolean; now: Date; publishedAt?: Date },
 ): OpportunitySummary {
-  const closesAt = item.closes ? Date.parse(`${item.closes}T23:59:59Z`) : undefined;
-  return summarise({
-    opportunity: item,
-    saved: flags.saved,
-    closingSoon: closesAt !== undefined && closesAt - flags.now.getTime() <= 21 * 86_400_000,
-    isNew: flags.publishedAt !== undefined && flags.now.getTime() - flags.publishedAt.getTime() <= 30 * 86_400_000,
-  });
+  return summarise(flagOpportunity(item, flags));
 }
