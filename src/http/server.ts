@@ -1,4 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import { waitAtMost } from '../lib/waitAtMost';
 import type { Logger } from '../logging/logger';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -137,12 +138,7 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
       const deadline = Date.now() + timeoutMs;
       while (active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       server.server.closeIdleConnections?.();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      });
-      await Promise.race([closed, timeout]);
-      clearTimeout(timer);
+      await waitAtMost(closed, deadline - Date.now(), undefined);
     },
     inFlight: () => active,
   };

@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { DatabaseUnavailableError } from '../errors';
+import { waitAtMost } from '../lib/waitAtMost';
 import type { Logger } from '../logging/logger';
 import { redactUri } from '../logging/logger';
 
@@ -30,19 +31,15 @@ export async function connectDatabase(uri: string, dbName: string, logger: Logge
   return {
     client,
     db,
-    async ping(timeoutMs = 2_000) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const ping = db
-        .command({ ping: 1 })
-        .then(() => true)
-        .catch(() => false);
-      const answered = await Promise.race([ping, timeout]);
-      clearTimeout(timer);
-      return answered;
-    },
+    ping: (timeoutMs = 2_000) =>
+      waitAtMost(
+        db
+          .command({ ping: 1 })
+          .then(() => true)
+          .catch(() => false),
+        timeoutMs,
+        false,
+      ),
     close: () => client.close(),
   };
 }

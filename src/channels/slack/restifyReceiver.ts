@@ -1,5 +1,6 @@
 import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
 import type { Request, Response } from 'restify';
+import { waitAtMost } from '../../lib/waitAtMost';
 import type { Logger } from '../../logging/logger';
 
 function header(req: Request, name: string): string | undefined {
@@ -36,12 +37,7 @@ export class RestifyReceiver implements Receiver {
 
   /** Waits for events still in progress, so shutdown does not cut a turn off mid-way. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([Promise.allSettled([...this.pending]), timeout]);
-    clearTimeout(timer);
+    await waitAtMost(Promise.allSettled([...this.pending]), timeoutMs, []);
   }
 
   async handle(req: Request, res: Response, rawBody: Buffer): Promise<void> {
