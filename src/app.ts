@@ -1,6 +1,5 @@
 import type { AppConfig } from './config';
-import { loadDefaultCareerMap } from './core/careerMap/defaultMap';
-import { seedCareerMapIfEmpty } from './core/careerMap/seedOrganisation';
+import { ensureDefaultOrganisation } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
@@ -32,10 +31,8 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
   try {
     const repos = await openRepositories(database.db);
-    const org = await repos.organisations.ensureDefault();
-    if (await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap, { maps: repos.careerMaps, opportunities: repos.opportunities })) {
-      logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
-    }
+    const { org, seeded } = await ensureDefaultOrganisation(repos);
+    if (seeded) logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
 
     const recogniser = options.recogniser ?? (await createRecogniser());
     const teamsChannel = createTeamsChannel(config.teams, { repos, logger });

@@ -1,6 +1,5 @@
 import { loadConfig, loadDotEnvFile, type AppConfig } from '../config';
-import { loadDefaultCareerMap } from '../core/careerMap/defaultMap';
-import { seedCareerMapIfEmpty } from '../core/careerMap/seedOrganisation';
+import { ensureDefaultOrganisation } from '../core/careerMap/seedOrganisation';
 import { createLogger, type Logger } from '../logging/logger';
 import { openDatabase, type OpenDatabase } from '../store/openDatabase';
 import { openRepositories, type Repositories } from '../store';
@@ -20,8 +19,7 @@ export async function openCliSession(): Promise<CliSession> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
   const repos = await openRepositories(database.db);
-  const org = await repos.organisations.ensureDefault();
-  await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap, { maps: repos.careerMaps, opportunities: repos.opportunities });
+  await ensureDefaultOrganisation(repos);
   return { config, logger, repos, close: () => database.close() };
 }
 

@@ -27,9 +27,8 @@ describe('career map storage', () => {
 
   it('seeds the default map once, and the catalogue serves it', async () => {
     const bundle = loadDefaultCareerMap();
-    const repos = { maps: database.repos.careerMaps, opportunities: database.repos.opportunities };
-    expect(await seedCareerMapIfEmpty('default', bundle, repos)).toBe(true);
-    expect(await seedCareerMapIfEmpty('default', bundle, repos)).toBe(false);
+    expect(await seedCareerMapIfEmpty(database.repos, 'default', () => bundle)).toBe(true);
+    expect(await seedCareerMapIfEmpty(database.repos, 'default', () => bundle)).toBe(false);
     expect(await database.repos.opportunities.count('default')).toBe(bundle.opportunities.length);
 
     const { catalogue } = await new CatalogueProvider(database.repos.careerMaps, database.repos.opportunities).get('default');
@@ -51,10 +50,7 @@ describe('career map storage', () => {
   });
 
   it('badges only admin-imported items as new, never the shipped defaults', async () => {
-    await seedCareerMapIfEmpty('default', loadDefaultCareerMap(), {
-      maps: database.repos.careerMaps,
-      opportunities: database.repos.opportunities,
-    });
+    await seedCareerMapIfEmpty(database.repos, 'default');
     await database.repos.opportunities.upsertMany('default', [imported]);
     const { publishedAt } = await new CatalogueProvider(database.repos.careerMaps, database.repos.opportunities).get('default');
     expect(publishedAt('npqh')).toBeUndefined();

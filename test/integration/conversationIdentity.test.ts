@@ -1,6 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { loadDefaultCareerMap } from '../../src/core/careerMap/defaultMap';
-import { seedCareerMapIfEmpty } from '../../src/core/careerMap/seedOrganisation';
+import { ensureDefaultOrganisation } from '../../src/core/careerMap/seedOrganisation';
 import { buildCoreServices } from '../../src/core/conversation/buildServices';
 import type { ConversationContext } from '../../src/core/conversation/context';
 import { ConversationCore } from '../../src/core/conversation/conversationCore';
@@ -15,8 +14,7 @@ describe('identity when the platform gives no email', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const org = await database.repos.organisations.ensureDefault();
-    await seedCareerMapIfEmpty(org.id, loadDefaultCareerMap(), { maps: database.repos.careerMaps, opportunities: database.repos.opportunities });
+    await ensureDefaultOrganisation(database.repos);
     await database.repos.staff.save({
       orgId: 'default', email: 'head@school.org', name: 'The Head', pathway: 'teaching', stage: 'headship',
       role: 'admin', interests: [], source: 'directory',

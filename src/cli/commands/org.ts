@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadDefaultCareerMap } from '../../core/careerMap/defaultMap';
 import { seedCareerMapIfEmpty } from '../../core/careerMap/seedOrganisation';
 import { printJson, printLine } from '../output';
 import { withSession } from '../session';
@@ -22,10 +21,7 @@ export function registerOrgCommands(program: Command): void {
           ...(options.teamsTenant ? { teamsTenantId: options.teamsTenant } : {}),
           ...(options.slackTeam ? { slackTeamId: options.slackTeam } : {}),
         });
-        const seeded = await seedCareerMapIfEmpty(saved.id, loadDefaultCareerMap, {
-          maps: repos.careerMaps,
-          opportunities: repos.opportunities,
-        });
+        const seeded = await seedCareerMapIfEmpty(repos, saved.id);
         await repos.audit.record(saved.id, 'cli', 'organisation.saved', { ...options });
         printLine(`Organisation "${saved.id}" saved${seeded ? ' with the default career map' : ''}.`);
       });
