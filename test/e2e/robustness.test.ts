@@ -1,14 +1,6 @@
 import { messageActivity, submitActivity } from '../support/activities';
 import { useTeamsApp } from '../support/useTeamsApp';
-
-/** Small deterministic PRNG so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { prng } from '../support/prng';
 
 const ODD_VALUES: unknown[] = [
   null, 0, -1, 1e308, '', ' ', 'x'.repeat(5000), '../../etc/passwd', '$where', { $gt: '' }, [], [[]], {}, true,

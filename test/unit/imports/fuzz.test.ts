@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCareerMap, parseOpportunities, parseStaffDirectory } from '../../../src/core/imports';
 import { testMap } from './helpers';
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { prng } from '../../support/prng';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/imports');
 const SAMPLES = ['opportunities-good.csv', 'opportunities-good.yaml', 'opportunities-good.json', 'staff-good.csv', 'career-map-good.yaml'];
