@@ -2,17 +2,32 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { opportunityReferenceProblems } from '../../core/careerMap/references';
-import { parseCareerMap, parseOpportunities, parseStaffDirectory } from '../../core/imports';
+import { parseCareerMap, parseOpportunities, parseStaffDirectory, type ImportFileInput } from '../../core/imports';
+import type { Repositories } from '../../store';
 import { withSession } from '../session';
 import { CliFailure, printLine } from '../output';
 import { careerMapOf, requireOrganisation } from './orgCareerMap';
 
-interface ImportOptions {
+/** What every import command receives once its file is read and its organisation checked. */
+interface ImportRun {
+  input: ImportFileInput;
+  fileName: string;
   org: string;
-  dryRun?: boolean;
+  dryRun: boolean;
+  repos: Repositories;
+  /** Rejects the whole file with one line per problem. */
+  fail(problems: string[]): never;
 }
 
-function readInput(file: string): { bytes: Buffer; fileName: string } {
+interface ImportCommandSpec {
+  name: string;
+  fileHelp: string;
+  description: string;
+  dryRunHelp: string;
+  run(ctx: ImportRun): Promise<void>;
+}
+
+function readInput(file: string): ImportFileInput {
   try {
     return { bytes: readFileSync(file), fileName: path.basename(file) };
   } catch (error) {
@@ -20,89 +35,99 @@ function readInput(file: string): { bytes: Buffer; fileName: string } {
   }
 }
 
-function failWith(file: string, problems: string[]): never {
-  throw new CliFailure(problems.map((problem) => `${path.basename(file)}: ${problem}`));
+function addImportCommand(importer: Command, spec: ImportCommandSpec): void {
+  importer
+    .command(spec.name)
+    .argument('<file>', spec.fileHelp)
+    .option('--org <id>', 'organisation id', 'default')
+    .option('--dry-run', spec.dryRunHelp)
+    .description(spec.description)
+    .action(async (file: string, options: { org: string; dryRun?: boolean }) => {
+      const input = readInput(file);
+      await withSession(async ({ repos }) => {
+        await requireOrganisation(repos, options.org);
+        await spec.run({
+          input,
+          fileName: input.fileName,
+          org: options.org,
+          dryRun: Boolean(options.dryRun),
+          repos,
+          fail: (problems) => {
+            throw new CliFailure(problems.map((problem) => `${input.fileName}: ${problem}`));
+          },
+        });
+      });
+    });
 }
 
 export function registerImportCommands(program: Command): void {
   const importer = program.command('import').description('Import staff, opportunities or a career map from CSV, YAML or JSON');
 
-  importer
-    .command('staff')
-    .argument('<file>', 'CSV, YAML or JSON with email,name,pathway,stage[,school,managerEmail,nextDiscussion,role]')
-    .option('--org <id>', 'organisation id', 'default')
-    .option('--dry-run', 'show what would change without writing')
-    .description('Import or update the staff directory (upsert by email)')
-    .action(async (file: string, options: ImportOptions) => {
-      const input = readInput(file);
-      await withSession(async ({ repos }) => {
-        await requireOrganisation(repos, options.org);
-        const parsed = parseStaffDirectory(input, await careerMapOf(repos, options.org));
-        if (!parsed.ok) failWith(file, parsed.problems);
-        const existing = await repos.staff.existingEmails(options.org, parsed.staff.map((row) => row.email));
-        const created = parsed.staff.filter((row) => !existing.has(row.email)).length;
-        if (options.dryRun) {
-          printLine(`Dry run: ${parsed.staff.length} people: ${created} new, ${parsed.staff.length - created} updated. Nothing written.`);
-          return;
-        }
-        await repos.staff.importDirectory(options.org, parsed.staff);
-        await repos.audit.record(options.org, 'cli', 'staff.imported', { file: path.basename(file), rows: parsed.staff.length });
-        printLine(`Imported ${parsed.staff.length} people into "${options.org}": ${created} new, ${parsed.staff.length - created} updated.`);
-      });
-    });
+  addImportCommand(importer, {
+    name: 'staff',
+    fileHelp: 'CSV, YAML or JSON with email,name,pathway,stage[,school,managerEmail,nextDiscussion,role]',
+    description: 'Import or update the staff directory (upsert by email)',
+    dryRunHelp: 'show what would change without writing',
+    async run({ input, fileName, org, dryRun, repos, fail }) {
+      const parsed = parseStaffDirectory(input, await careerMapOf(repos, org));
+      if (!parsed.ok) return fail(parsed.problems);
+      const existing = await repos.staff.existingEmails(org, parsed.staff.map((row) => row.email));
+      const created = parsed.staff.filter((row) => !existing.has(row.email)).length;
+      const counts = `${created} new, ${parsed.staff.length - created} updated`;
+      if (dryRun) {
+        printLine(`Dry run: ${parsed.staff.length} people: ${counts}. Nothing written.`);
+        return;
+      }
+      await repos.staff.importDirectory(org, parsed.staff);
+      await repos.audit.record(org, 'cli', 'staff.imported', { file: fileName, rows: parsed.staff.length });
+      printLine(`Imported ${parsed.staff.length} people into "${org}": ${counts}.`);
+    },
+  });
 
-  importer
-    .command('opportunities')
-    .argument('<file>', 'CSV, YAML or JSON with id,title,summary,pathways,stages,scope,kind,entitlement[,provider,url,closes,tags]')
-    .option('--org <id>', 'organisation id', 'default')
-    .option('--dry-run', 'show what would change without writing')
-    .description('Import or update opportunities (upsert by id; re-importing the same file changes nothing)')
-    .action(async (file: string, options: ImportOptions) => {
-      const input = readInput(file);
-      await withSession(async ({ repos }) => {
-        await requireOrganisation(repos, options.org);
-        const parsed = parseOpportunities(input, await careerMapOf(repos, options.org));
-        if (!parsed.ok) failWith(file, parsed.problems);
-        const summary = options.dryRun
-          ? await repos.opportunities.plan(options.org, parsed.opportunities)
-          : await repos.opportunities.upsertMany(options.org, parsed.opportunities);
-        const counts = `${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged`;
-        if (options.dryRun) {
-          printLine(`Dry run: ${counts}. Nothing written.`);
-          for (const id of summary.created) printLine(`  + ${id}`);
-          for (const id of summary.updated) printLine(`  ~ ${id}`);
-          return;
-        }
-        await repos.audit.record(options.org, 'cli', 'opportunities.imported', { file: path.basename(file), ...summary });
-        printLine(`Imported ${parsed.opportunities.length} opportunities into "${options.org}": ${counts}.`);
-      });
-    });
+  addImportCommand(importer, {
+    name: 'opportunities',
+    fileHelp: 'CSV, YAML or JSON with id,title,summary,pathways,stages,scope,kind,entitlement[,provider,url,closes,tags]',
+    description: 'Import or update opportunities (upsert by id; re-importing the same file changes nothing)',
+    dryRunHelp: 'show what would change without writing',
+    async run({ input, fileName, org, dryRun, repos, fail }) {
+      const parsed = parseOpportunities(input, await careerMapOf(repos, org));
+      if (!parsed.ok) return fail(parsed.problems);
+      const summary = dryRun
+        ? await repos.opportunities.plan(org, parsed.opportunities)
+        : await repos.opportunities.upsertMany(org, parsed.opportunities);
+      const counts = `${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged`;
+      if (dryRun) {
+        printLine(`Dry run: ${counts}. Nothing written.`);
+        for (const id of summary.created) printLine(`  + ${id}`);
+        for (const id of summary.updated) printLine(`  ~ ${id}`);
+        return;
+      }
+      await repos.audit.record(org, 'cli', 'opportunities.imported', { file: fileName, ...summary });
+      printLine(`Imported ${parsed.opportunities.length} opportunities into "${org}": ${counts}.`);
+    },
+  });
 
-  importer
-    .command('career-map')
-    .argument('<file>', 'YAML or JSON with cpdEntitlementDays and pathways (each with ordered stages)')
-    .option('--org <id>', 'organisation id', 'default')
-    .option('--dry-run', 'validate without writing')
-    .description("Replace an organisation's pathways and stages")
-    .action(async (file: string, options: ImportOptions) => {
-      const input = readInput(file);
-      await withSession(async ({ repos }) => {
-        await requireOrganisation(repos, options.org);
-        const parsed = parseCareerMap(input);
-        if (!parsed.ok) failWith(file, parsed.problems);
-        // Existing opportunities must still fit the new map, or people would be shown dangling stages.
-        const orphans = (await repos.opportunities.listForOrg(options.org)).flatMap(({ opportunity }) =>
-          opportunityReferenceProblems(opportunity, parsed.map).map((problem) => `opportunity ${opportunity.id}: ${problem}`),
-        );
-        if (orphans.length > 0) failWith(file, orphans);
-        const stages = parsed.map.pathways.reduce((sum, p) => sum + p.stages.length, 0);
-        if (options.dryRun) {
-          printLine(`Dry run: ${parsed.map.pathways.length} pathways, ${stages} stages. Nothing written.`);
-          return;
-        }
-        await repos.careerMaps.save(options.org, parsed.map);
-        await repos.audit.record(options.org, 'cli', 'careerMap.imported', { file: path.basename(file) });
-        printLine(`Career map for "${options.org}" now has ${parsed.map.pathways.length} pathways and ${stages} stages.`);
-      });
-    });
+  addImportCommand(importer, {
+    name: 'career-map',
+    fileHelp: 'YAML or JSON with cpdEntitlementDays and pathways (each with ordered stages)',
+    description: "Replace an organisation's pathways and stages",
+    dryRunHelp: 'validate without writing',
+    async run({ input, fileName, org, dryRun, repos, fail }) {
+      const parsed = parseCareerMap(input);
+      if (!parsed.ok) return fail(parsed.problems);
+      // Existing opportunities must still fit the new map, or people would be shown dangling stages.
+      const orphans = (await repos.opportunities.listForOrg(org)).flatMap(({ opportunity }) =>
+        opportunityReferenceProblems(opportunity, parsed.map).map((problem) => `opportunity ${opportunity.id}: ${problem}`),
+      );
+      if (orphans.length > 0) return fail(orphans);
+      const stages = parsed.map.pathways.reduce((sum, p) => sum + p.stages.length, 0);
+      if (dryRun) {
+        printLine(`Dry run: ${parsed.map.pathways.length} pathways, ${stages} stages. Nothing written.`);
+        return;
+      }
+      await repos.careerMaps.save(org, parsed.map);
+      await repos.audit.record(org, 'cli', 'careerMap.imported', { file: fileName });
+      printLine(`Career map for "${org}" now has ${parsed.map.pathways.length} pathways and ${stages} stages.`);
+    },
+  });
 }
