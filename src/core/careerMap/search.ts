@@ -53,3 +53,24 @@ export function findOpportunity(catalogue: CareerCatalogue, phrase: string): Opp
   if (exact) return exact;
   return searchOpportunities(catalogue, { text: phrase })[0];
 }
+
+/**
+ * Orders items by how close they sit to the person's stage on their pathway: their own stage first,
+ * then the stages ahead, then those behind; items off their pathway last. Stable otherwise.
+ */
+export function orderByStageProximity(items: Opportunity[], catalogue: CareerCatalogue, pathwayId: string, stageId: string): Opportunity[] {
+  const stages = catalogue.pathway(pathwayId)?.stages.map((stage) => stage.id) ?? [];
+  const here = stages.indexOf(stageId);
+  const distance = (item: Opportunity): number => {
+    if (here < 0 || !item.pathways.includes(pathwayId)) return Number.MAX_SAFE_INTEGER;
+    const steps = item.stages
+      .map((id) => stages.indexOf(id))
+      .filter((index) => index >= 0)
+      .map((index) => (index >= here ? index - here : (here - index) * 2 + 0.5));
+    return steps.length > 0 ? Math.min(...steps) : Number.MAX_SAFE_INTEGER;
+  };
+  return items
+    .map((item, index) => ({ item, index, distance: distance(item) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .map((entry) => entry.item);
+}

@@ -5,7 +5,6 @@ import type { Opportunity, Scope, Stage } from './schema';
 export interface PersonForRanking {
   pathway: string;
   stage: string;
-  school?: string;
   /** Opportunity ids already in the person's plan. */
   saved: ReadonlySet<string>;
   /** Opportunity ids completed (never shown again). */

@@ -1,7 +1,6 @@
 import type { CareerCatalogue } from '../../careerMap/catalogue';
 import { KIND_LABELS, SCOPE_LABELS } from '../../careerMap/labels';
-import type { Opportunity } from '../../careerMap/schema';
-import { findOpportunity, searchOpportunities, type OpportunityQuery } from '../../careerMap/search';
+import { findOpportunity, orderByStageProximity, searchOpportunities, type OpportunityQuery } from '../../careerMap/search';
 import { rankWhatNext } from '../../careerMap/whatNext';
 import type { NluResult } from '../../nlu';
 import type { ConversationContext } from '../context';
@@ -11,10 +10,10 @@ import type { CoreServices } from '../services';
 import type { OpportunityListView, ScopeGroup } from '../views';
 import { requireProfile } from './profile';
 
+/** Which opportunities the person has saved, and which of those they have completed. */
 async function planState(ctx: ConversationContext, services: CoreServices, email: string) {
   const items = await services.plans.list(ctx.org.id, email);
   return {
-    items,
     saved: new Set(items.map((item) => item.opportunityId)),
     completed: new Set(items.filter((item) => item.status === 'completed').map((item) => item.opportunityId)),
   };
@@ -31,7 +30,7 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
   const plan = await planState(ctx, services, staff.email);
   const result = rankWhatNext(
     catalogue,
-    { pathway: staff.pathway, stage: staff.stage, school: staff.school, saved: plan.saved, completed: plan.completed, interests: staff.interests },
+    { pathway: staff.pathway, stage: staff.stage, saved: plan.saved, completed: plan.completed, interests: staff.interests },
     { now: ctx.now, publishedAt },
   );
   if (!result) {
@@ -82,27 +81,6 @@ function describeQuery(query: OpportunityQuery, catalogue: CareerCatalogue): str
   return parts.length > 0 ? parts.join(' · ') : 'Everything for your pathway';
 }
 
-/**
- * Orders items by how close they sit to the person's stage on their pathway: their own stage first,
- * then the stages ahead, then those behind; items off their pathway last. Stable otherwise.
- */
-function byStageProximity(items: Opportunity[], catalogue: CareerCatalogue, pathwayId: string, stageId: string): Opportunity[] {
-  const stages = catalogue.pathway(pathwayId)?.stages.map((stage) => stage.id) ?? [];
-  const here = stages.indexOf(stageId);
-  const distance = (item: Opportunity): number => {
-    if (here < 0 || !item.pathways.includes(pathwayId)) return Number.MAX_SAFE_INTEGER;
-    const steps = item.stages
-      .map((id) => stages.indexOf(id))
-      .filter((index) => index >= 0)
-      .map((index) => (index >= here ? index - here : (here - index) * 2 + 0.5));
-    return steps.length > 0 ? Math.min(...steps) : Number.MAX_SAFE_INTEGER;
-  };
-  return items
-    .map((item, index) => ({ item, index, distance: distance(item) }))
-    .sort((a, b) => a.distance - b.distance || a.index - b.index)
-    .map((entry) => entry.item);
-}
-
 export async function showBrowse(
   ctx: ConversationContext,
   services: CoreServices,
@@ -117,7 +95,7 @@ export async function showBrowse(
   // Nothing on that pathway: widen to every pathway rather than show an empty card.
   if (matches.length === 0 && pathway && !query.pathway) matches = searchOpportunities(catalogue, query);
   // Free-text results keep their relevance order; filtered lists put what fits the person first.
-  if (staff && !query.stage && !query.text) matches = byStageProximity(matches, catalogue, staff.pathway, staff.stage);
+  if (staff && !query.stage && !query.text) matches = orderByStageProximity(matches, catalogue, staff.pathway, staff.stage);
   const size = services.settings.pageSize;
   await ctx.reply({
     type: 'opportunityList',
