@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isoDateSchema, slugSchema, type CareerMap } from '../careerMap/schema';
-import { normaliseEmail } from '../staff/staffMember';
+import { normaliseEmail, workEmailSchema } from '../staff/staffMember';
 import { asIsoDate, asText } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
 import { describeIssue } from './problems';
@@ -12,16 +12,14 @@ import { validateRecords, type RecordCheck } from './validateRecords';
 
 export const STAFF_IMPORT_ROLES = ['staff', 'admin'] as const;
 
-const emailSchema = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email());
-
 /** One validated row of the staff directory. */
 export const staffImportRowSchema = z.object({
-  email: emailSchema,
+  email: workEmailSchema,
   name: z.string().trim().min(1).max(150),
   pathway: slugSchema,
   stage: slugSchema,
   school: z.string().trim().min(1).max(150).optional(),
-  managerEmail: emailSchema.optional(),
+  managerEmail: workEmailSchema.optional(),
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion: isoDateSchema.optional(),
   role: z.enum(STAFF_IMPORT_ROLES).default('staff'),

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export type StaffRole = 'staff' | 'admin';
 
 /** A member of staff as the conversation core sees them. Keyed by work email within an organisation. */
@@ -19,3 +21,6 @@ export interface StaffMember {
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** A work email as people type it: trimmed, lower-cased and checked. */
+export const workEmailSchema = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email());

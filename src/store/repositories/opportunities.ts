@@ -1,6 +1,7 @@
 import type { Opportunity } from '../../core/careerMap/schema';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from '../collections';
+import { withoutUndefined } from '../withoutUndefined';
 import type { OpportunityDoc } from '../documents';
 
 export type OpportunityOrigin = 'default-map' | 'import';
@@ -27,10 +28,6 @@ function toOpportunity(doc: OpportunityDoc): Opportunity {
 function sameContent(a: Opportunity, b: Opportunity): boolean {
   const canonical = (o: Opportunity) => JSON.stringify(Object.entries(o).sort(([x], [y]) => x.localeCompare(y)));
   return canonical(a) === canonical(b);
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export class OpportunityRepository {

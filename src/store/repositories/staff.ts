@@ -1,5 +1,6 @@
 import { normaliseEmail, type StaffMember } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
+import { withoutUndefined } from '../withoutUndefined';
 import type { StaffDoc } from '../documents';
 
 export type DirectoryRow = Pick<StaffMember, 'email' | 'name' | 'pathway' | 'stage' | 'role'> &
@@ -28,7 +29,7 @@ export class StaffRepository {
     const { orgId, ...rest } = { ...member, email };
     await this.c.staff.updateOne(
       { _id: staffKey(orgId, email) },
-      { $set: { ...rest, orgId, updatedAt: now }, $setOnInsert: { createdAt: now } },
+      { $set: { ...withoutUndefined(rest), orgId, updatedAt: now }, $setOnInsert: { createdAt: now } },
       { upsert: true },
     );
     return { ...member, email };
@@ -37,7 +38,7 @@ export class StaffRepository {
   async update(orgId: string, email: string, changes: Partial<Omit<StaffMember, 'orgId' | 'email'>>): Promise<StaffMember | null> {
     const doc = await this.c.staff.findOneAndUpdate(
       { _id: staffKey(orgId, email) },
-      { $set: { ...changes, updatedAt: new Date() } },
+      { $set: { ...withoutUndefined(changes), updatedAt: new Date() } },
       { returnDocument: 'after' },
     );
     return doc ? toStaffMember(doc) : null;
@@ -55,7 +56,7 @@ export class StaffRepository {
     const result = await this.c.staff.bulkWrite(
       rows.map((row) => {
         const email = normaliseEmail(row.email);
-        const fields = Object.fromEntries(Object.entries({ ...row, email }).filter(([, v]) => v !== undefined));
+        const fields = withoutUndefined({ ...row, email });
         return {
           updateOne: {
             filter: { _id: staffKey(orgId, email) },

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { isoDateSchema } from '../../careerMap/schema';
-import { normaliseEmail, type StaffMember } from '../../staff/staffMember';
+import { workEmailSchema, type StaffMember } from '../../staff/staffMember';
 import type { Action } from '../actions';
 import type { ConversationContext } from '../context';
 import type { NluResult } from '../../nlu';
@@ -61,7 +60,7 @@ export async function requireProfile(ctx: ConversationContext, services: CoreSer
   return null;
 }
 
-const email = z.string().trim().toLowerCase().pipe(z.email());
+const email = workEmailSchema;
 
 export async function submitOnboarding(
   ctx: ConversationContext,
@@ -99,24 +98,22 @@ export async function submitOnboarding(
     await showOnboarding(ctx, services, values, errors);
     return;
   }
+  // Fields left blank keep what was recorded before.
+  const previous = ctx.staff;
   const saved = await services.staff.save({
     orgId: ctx.org.id,
-    email: normaliseEmail(who),
+    email: who,
     name,
     pathway: pathway.id,
     stage: stage.id,
-    ...(input.school?.trim() ? { school: input.school.trim() } : ctx.staff?.school ? { school: ctx.staff.school } : {}),
-    ...(managerEmail?.success ? { managerEmail: managerEmail.data } : ctx.staff?.managerEmail ? { managerEmail: ctx.staff.managerEmail } : {}),
-    ...(nextDiscussion?.success
-      ? { nextDiscussion: nextDiscussion.data }
-      : ctx.staff?.nextDiscussion
-        ? { nextDiscussion: ctx.staff.nextDiscussion }
-        : {}),
-    role: ctx.staff?.role ?? (services.settings.adminEmails.includes(normaliseEmail(who)) ? 'admin' : 'staff'),
-    interests: ctx.staff?.interests ?? [],
-    source: ctx.staff?.source ?? 'onboarding',
+    school: input.school?.trim() || previous?.school,
+    managerEmail: managerEmail?.data ?? previous?.managerEmail,
+    nextDiscussion: nextDiscussion?.data ?? previous?.nextDiscussion,
+    role: previous?.role ?? (services.settings.adminEmails.includes(who) ? 'admin' : 'staff'),
+    interests: previous?.interests ?? [],
+    source: previous?.source ?? 'onboarding',
   });
-  const wasNew = !ctx.staff;
+  const wasNew = !previous;
   ctx.staff = saved;
   if (who === declared) ctx.memory.declaredEmail = saved.email;
   if (!ctx.speaker.email) ctx.speaker.email = saved.email;
