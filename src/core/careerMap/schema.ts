@@ -128,7 +128,7 @@ export const careerMapSchema = z.object({
         else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate pathway id "${pathway.id}" (first at pathways[${seen}])` });
       });
     }),
-  /** Minimum CPD days a year every member of staff is promised. */
-  cpdEntitlementDays: z.number().min(0).max(60).default(5),
+  /** Minimum CPD days a year every member of staff is promised; CPD_ENTITLEMENT_DAYS when absent. */
+  cpdEntitlementDays: z.number().min(0).max(60).optional(),
 });
 export type CareerMap = z.infer<typeof careerMapSchema>;
