@@ -64,4 +64,22 @@ describe('Slack events endpoint', () => {
     expect(welcome.channel).toBe('D1');
     expect(slack.calls.some((call) => call.method === 'users.info' && call.args.user === 'U123')).toBe(true);
   });
+
+  it('looks a Slack user up once, not on every message', async () => {
+    slack.users.set('U456', { real_name: 'Lee Kim', email: 'lee@school.org' });
+    const lookups = () => slack.calls.filter((call) => call.method === 'users.info' && call.args.user === 'U456').length;
+    for (const [index, text] of ['hello', 'help'].entries()) {
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: `EvU456-${index}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'message', channel_type: 'im', channel: 'D2', user: 'U456', text, ts: `2.${index}` },
+      });
+      expect((await app.post('/slack/events', body, signed(body))).status).toBe(200);
+      await waitFor(() => (slack.posted().filter((args) => args.channel === 'D2').length > index ? true : undefined));
+    }
+    expect(lookups()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import type { Logger } from '../../logging/logger';
 import type { OrganisationRepository } from '../../store/repositories/organisations';
 import type { StaffRepository } from '../../store/repositories/staff';
 import type { StateStore } from '../../store/repositories/stateStore';
+import { MemberCache } from '../memberCache';
 import { RestifyReceiver } from './restifyReceiver';
 import { viewToSlack } from './viewToSlack';
 
@@ -33,6 +34,8 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackC
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
   });
 
+  const members = new MemberCache();
+
   app.message(async ({ message, context, client, say }) => {
     if (message.subtype !== undefined || !('user' in message) || !message.user) return;
     const org = await deps.organisations.resolve({ channel: 'slack', teamId: context.teamId });
@@ -41,10 +44,18 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackC
       return;
     }
     const speaker: Speaker = { channel: 'slack', channelUserId: message.user };
-    const info = await client.users.info({ user: message.user }).catch(() => undefined);
-    const email = info?.user?.profile?.email;
-    if (email) speaker.email = normaliseEmail(email);
-    speaker.name = info?.user?.real_name ?? info?.user?.name;
+    const cacheKey = `${context.teamId ?? ''}|${message.user}`;
+    let known = members.get(cacheKey);
+    if (!known) {
+      const info = await client.users.info({ user: message.user }).catch(() => undefined);
+      if (info?.ok) {
+        const email = info.user?.profile?.email;
+        members.set(cacheKey, { email: email ? normaliseEmail(email) : undefined, name: info.user?.real_name ?? info.user?.name });
+        known = members.get(cacheKey);
+      }
+    }
+    if (known?.email) speaker.email = known.email;
+    if (known?.name) speaker.name = known.name;
 
     const stateKey = `slack/${context.teamId ?? 'unknown'}/${message.user}`;
     const stored = (await deps.state.read([stateKey]))[stateKey];

@@ -1,39 +1,10 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger';
+import type { MemberCache } from '../memberCache';
 import type { Speaker } from '../../core/conversation/context';
 import { normaliseEmail } from '../../core/staff/staffMember';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-interface KnownMember {
-  email?: string;
-  name?: string;
-  at: number;
-}
-
-/**
- * Member lookups go to the Bot Connector over the network on every turn otherwise; a person's
- * email does not change between messages, so remember it for a while.
- */
-export class MemberCache {
-  private readonly members = new Map<string, KnownMember>();
-
-  constructor(
-    private readonly ttlMs = 3_600_000,
-    private readonly maxEntries = 50_000,
-  ) {}
-
-  get(key: string): KnownMember | undefined {
-    const hit = this.members.get(key);
-    if (!hit || Date.now() - hit.at > this.ttlMs) return undefined;
-    return hit;
-  }
-
-  set(key: string, member: Omit<KnownMember, 'at'>): void {
-    if (this.members.size >= this.maxEntries) this.members.clear();
-    this.members.set(key, { ...member, at: Date.now() });
-  }
-}
 
 /**
  * Who sent this activity. The email comes from the Bot Connector's member lookup, never from the

@@ -13,7 +13,8 @@ import type { Logger } from '../../logging/logger';
 import type { ConversationReferenceRepository } from '../../store/repositories/conversationReferences';
 import type { OrganisationRepository } from '../../store/repositories/organisations';
 import type { StaffRepository } from '../../store/repositories/staff';
-import { MemberCache, resolveSpeaker, tenantIdOf } from './identity';
+import { MemberCache } from '../memberCache';
+import { resolveSpeaker, tenantIdOf } from './identity';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 export interface TeamsTurnDeps {

@@ -1,4 +1,4 @@
-import { MemberCache } from '../../../src/channels/teams/identity';
+import { MemberCache } from '../../../src/channels/memberCache';
 
 describe('MemberCache', () => {
   afterEach(() => jest.useRealTimers());
