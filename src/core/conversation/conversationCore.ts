@@ -1,19 +1,20 @@
 import { NextStepError } from '../../errors';
-import { actionSchema } from './actions';
+import type { Intent } from '../nlu';
+import { actionSchema, type ActionName } from './actions';
 import type { ConversationContext } from './context';
 import type { ActionHandlers, IntentHandlers } from './handler';
 import type { CoreServices } from './services';
 import { showClarification, showWelcome } from './handlers/general';
 
 /** What may be answered where other people can read it; everything else is personal. */
-const SHARED_INTENTS = new Set(['browse', 'opportunityDetails', 'readingList', 'help', 'greeting', 'thanks', 'none']);
-const SHARED_ACTIONS = new Set(['runIntent', 'showOpportunity', 'browsePage']);
+const SHARED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['browse', 'opportunityDetails', 'readingList', 'help', 'greeting', 'thanks', 'none']);
+const SHARED_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['runIntent', 'showOpportunity', 'browsePage']);
 
 const KEEP_PRIVATE =
   "That's about you, so let's keep it between us: send me a direct message and I'll answer there. Here I can browse opportunities, explain one or show a reading list.";
 
 /** Intents that need no introduction first: a greeting on the first turn is answered by the welcome. */
-const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'none']);
+const SMALL_TALK: ReadonlySet<Intent> = new Set<Intent>(['greeting', 'help', 'thanks', 'none']);
 
 /**
  * The channel-agnostic conversation: turns text and card submits into handler calls. Channels build
