@@ -36,9 +36,4 @@ export class CatalogueProvider {
     this.cache.set(orgId, { loaded, expires: Date.now() + this.ttlMs });
     return loaded;
   }
-
-  invalidate(orgId?: string): void {
-    if (orgId) this.cache.delete(orgId);
-    else this.cache.clear();
-  }
 }

@@ -19,10 +19,10 @@ export class CpdRepository {
     return { id, ...entry };
   }
 
-  /** Entries dated within [from, to] inclusive (YYYY-MM-DD), newest first. */
-  async listBetween(orgId: string, email: string, from: string, to: string): Promise<CpdEntry[]> {
+  /** Entries, newest first; only those dated within [from, to] inclusive (YYYY-MM-DD) when a range is given. */
+  async list(orgId: string, email: string, range?: { from: string; to: string }): Promise<CpdEntry[]> {
     const docs = await this.c.cpdEntries
-      .find({ orgId, email, date: { $gte: from, $lte: to } })
+      .find({ orgId, email, ...(range ? { date: { $gte: range.from, $lte: range.to } } : {}) })
       .sort({ date: -1, createdAt: -1 })
       .toArray();
     return docs.map(({ _id, title, days, date, opportunityId }) => ({

@@ -29,7 +29,7 @@ export async function showCpdProgress(
   if (!staff) return;
   const today = todayIn(services.settings.timezone, ctx.now);
   const year = schoolYear(today);
-  const entries = await services.cpd.listBetween(ctx.org.id, staff.email, year.from, year.to);
+  const entries = await services.cpd.list(ctx.org.id, staff.email, year);
   const daysLogged = entries.reduce((sum, entry) => sum + entry.days, 0);
   const target = await entitlementDays(ctx, services);
   const elapsed = DateTime.fromISO(today).diff(DateTime.fromISO(year.from), 'days').days / 365;

@@ -16,7 +16,7 @@ export async function showMyData(ctx: ConversationContext, services: CoreService
   }
   const { catalogue } = await services.catalogues.get(ctx.org.id);
   const plan = await services.plans.list(ctx.org.id, staff.email);
-  const cpd = await services.cpd.listBetween(ctx.org.id, staff.email, '0000-01-01', '9999-12-31');
+  const cpd = await services.cpd.list(ctx.org.id, staff.email);
   const sections: MyDataView['sections'] = [
     {
       title: 'Profile',
