@@ -9,14 +9,16 @@ export function viewToActivity(view: View): Partial<Activity> {
   return MessageFactory.attachment(toAttachment(renderCard(view)));
 }
 
+function invokeResponse(type: string, value: unknown): Partial<Activity> {
+  return { type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type, value } } };
+}
+
 /** Answer to a Universal Action (`adaptiveCard/action`) that replaces the clicked card with `view`. */
 export function replaceCardResponse(view: View): Partial<Activity> {
-  const body = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(view) };
-  return { type: ActivityTypes.InvokeResponse, value: { status: 200, body } };
+  return invokeResponse('application/vnd.microsoft.card.adaptive', renderCard(view));
 }
 
 /** Answer to a Universal Action that leaves the clicked card as it is and shows a short message. */
 export function messageResponse(text: string): Partial<Activity> {
-  const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
-  return { type: ActivityTypes.InvokeResponse, value: { status: 200, body } };
+  return invokeResponse('application/vnd.microsoft.activity.message', text);
 }

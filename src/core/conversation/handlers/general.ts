@@ -15,7 +15,7 @@ export async function showWelcome(ctx: ConversationContext, services: CoreServic
     ...(ctx.staff?.name ?? ctx.speaker.name ? { name: ctx.staff?.name ?? ctx.speaker.name } : {}),
     ...(stageName ? { stageName } : {}),
   });
-  await ctx.reply({ type: 'help', suggestions: STARTER_SUGGESTIONS });
+  await showHelp(ctx);
 }
 
 export async function showHelp(ctx: ConversationContext): Promise<void> {
