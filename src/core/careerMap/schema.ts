@@ -114,7 +114,6 @@ export const opportunitySchema = z.object({
   durationDays: z.number().positive().max(400).optional(),
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
-export type OpportunityInput = z.input<typeof opportunitySchema>;
 
 export const careerMapSchema = z.object({
   pathways: z

@@ -59,10 +59,6 @@ export interface Recogniser {
   recognise(text: string, options?: RecogniseOptions): Promise<NluResult>;
 }
 
-export interface RecogniserOptions {
-  /** Minimum score for an intent to be reported; below it the intent is 'none'. */
-  threshold?: number;
-}
 
 export function isKnownIntent(value: string): value is KnownIntent {
   return (INTENTS as readonly string[]).includes(value);
