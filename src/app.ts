@@ -3,6 +3,7 @@ import { ensureDefaultOrganisation } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
+import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTurn';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
 import { createSlackChannel } from './channels/slack/slackApp';
@@ -22,6 +23,8 @@ export interface StartOptions {
   host?: string;
   /** Reuse an already trained recogniser (tests start several apps). */
   recogniser?: Recogniser;
+  /** Sees every view a turn replies with, on every channel. */
+  observeViews?: TurnRunnerDeps['observe'];
 }
 
 const PAGE_SIZE = 5;
@@ -35,19 +38,20 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     if (seeded) logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
 
     const recogniser = options.recogniser ?? (await createRecogniser());
-    const teamsChannel = createTeamsChannel(config.teams, { repos, logger });
+    const teamsChannel = createTeamsChannel(config.teams, { references: repos.references, logger });
     const services = buildCoreServices(repos, config, { recogniser, sender: teamsChannel.sender, pageSize: PAGE_SIZE });
     const core = new ConversationCore(services, intentHandlers, actionHandlers);
-    const teams = teamsChannel.connect(core);
-    const slack = config.slack
-      ? createSlackChannel(config.slack, {
-          core,
-          organisations: repos.organisations,
-          staff: repos.staff,
-          state: repos.state,
-          logger: logger.child({ channel: 'slack' }),
-        })
-      : undefined;
+    const runTurn = createTurnRunner({
+      core,
+      organisations: repos.organisations,
+      staff: repos.staff,
+      memory: repos.state,
+      references: repos.references,
+      allowSelfDeclaredEmail: services.settings.allowSelfDeclaredEmail,
+      ...(options.observeViews ? { observe: options.observeViews } : {}),
+    });
+    const teams = teamsChannel.connect(runTurn);
+    const slack = config.slack ? createSlackChannel(config.slack, { runTurn, logger: logger.child({ channel: 'slack' }) }) : undefined;
 
     const http = createHttpServer(
       {

@@ -1,21 +1,16 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { SlackConfig } from '../../config';
-import type { ConversationCore } from '../../core/conversation/conversationCore';
-import type { ConversationContext, ConversationMemory, Speaker } from '../../core/conversation/context';
-import { normaliseEmail } from '../../core/staff/staffMember';
+import type { RunTurn } from '../../core/conversation/runTurn';
 import type { Logger } from '../../logging/logger';
-import type { OrganisationRepository } from '../../store/repositories/organisations';
-import type { StaffRepository } from '../../store/repositories/staff';
-import type { StateStore } from '../../store/repositories/stateStore';
 import { MemberCache } from '../memberCache';
+import { registerCommandListener } from './listeners/command';
+import { registerHomeListener } from './listeners/home';
+import { registerInteractionListeners } from './listeners/interactions';
+import { registerMessageListeners } from './listeners/messages';
 import { RestifyReceiver } from './restifyReceiver';
-import { viewToSlack } from './viewToSlack';
 
 export interface SlackDeps {
-  core: ConversationCore;
-  organisations: OrganisationRepository;
-  staff: StaffRepository;
-  state: StateStore;
+  runTurn: RunTurn;
   logger: Logger;
 }
 
@@ -24,7 +19,10 @@ export interface SlackChannel {
   receiver: RestifyReceiver;
 }
 
-/** Bolt app for direct messages; only created when Slack credentials are configured. */
+/**
+ * Bolt over the restify receiver, with a listener per Slack surface: direct messages, mentions,
+ * the /nextstep command, the App Home, buttons and modals. Only created when Slack is configured.
+ */
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
   const receiver = new RestifyReceiver(config.signingSecret, deps.logger);
   const app = new App({
@@ -33,48 +31,13 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackC
     logLevel: LogLevel.WARN,
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
   });
-
-  const members = new MemberCache();
-
-  app.message(async ({ message, context, client, say }) => {
-    if (message.subtype !== undefined || !('user' in message) || !message.user) return;
-    const org = await deps.organisations.resolve({ channel: 'slack', teamId: context.teamId });
-    if (!org) {
-      await say(viewToSlack({ type: 'notSetUp' }));
-      return;
-    }
-    const speaker: Speaker = { channel: 'slack', channelUserId: message.user };
-    const cacheKey = `${context.teamId ?? ''}|${message.user}`;
-    let known = members.get(cacheKey);
-    if (!known) {
-      const info = await client.users.info({ user: message.user }).catch(() => undefined);
-      if (info?.ok) {
-        const email = info.user?.profile?.email;
-        members.set(cacheKey, { email: email ? normaliseEmail(email) : undefined, name: info.user?.real_name ?? info.user?.name });
-        known = members.get(cacheKey);
-      }
-    }
-    if (known?.email) speaker.email = known.email;
-    if (known?.name) speaker.name = known.name;
-
-    const stateKey = `slack/${context.teamId ?? 'unknown'}/${message.user}`;
-    const stored = (await deps.state.read([stateKey]))[stateKey];
-    const memory = (stored?.memory as ConversationMemory | undefined) ?? {};
-    const ctx: ConversationContext = {
-      org,
-      speaker,
-      staff: speaker.email ? await deps.staff.findByEmail(org.id, speaker.email) : null,
-      memory,
-      now: new Date(),
-      log: deps.logger.child({ channel: 'slack' }),
-      reply: async (view) => {
-        await say(viewToSlack(view));
-      },
-    };
-    await deps.core.onMessage(ctx, 'text' in message && typeof message.text === 'string' ? message.text : '');
-    if (ctx.forgotten) await deps.state.delete([stateKey]);
-    else await deps.state.write({ [stateKey]: { memory: ctx.memory, eTag: '*' } });
+  const listenerDeps = { runTurn: deps.runTurn, members: new MemberCache(), logger: deps.logger };
+  registerMessageListeners(app, listenerDeps);
+  registerCommandListener(app, listenerDeps);
+  registerHomeListener(app, listenerDeps);
+  registerInteractionListeners(app, listenerDeps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'Slack listener failed');
   });
-
   return { app, receiver };
 }

@@ -2,7 +2,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ProactiveSender } from '../../core/conversation/services';
 import type { View } from '../../core/conversation/views';
 import type { Logger } from '../../logging/logger';
-import type { ConversationReferenceRepository } from '../../store/repositories/conversationReferences';
+import type { ReferenceStore } from '../../core/ports';
 import { viewToActivity } from './viewToActivity';
 
 /** Sends views to people in Teams through their saved conversation references. */
@@ -10,7 +10,7 @@ export class TeamsProactiveSender implements ProactiveSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly references: ConversationReferenceRepository,
+    private readonly references: ReferenceStore,
     private readonly logger: Logger,
   ) {}
 

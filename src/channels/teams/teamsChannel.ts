@@ -1,13 +1,11 @@
-import { ConversationState, UserState } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { TeamsConfig } from '../../config';
-import type { ConversationCore } from '../../core/conversation/conversationCore';
+import type { RunTurn } from '../../core/conversation/runTurn';
 import type { ProactiveSender } from '../../core/conversation/services';
+import type { ReferenceStore } from '../../core/ports';
 import type { Logger } from '../../logging/logger';
-import type { Repositories } from '../../store';
 import { describeActivityProblems, incomingActivitySchema } from './activitySchema';
 import { createTeamsAdapter } from './adapter';
-import { MongoStorage } from './mongoStorage';
 import { TeamsProactiveSender } from './proactiveSender';
 import { createTeamsTurnHandler } from './teamsTurn';
 
@@ -19,27 +17,18 @@ export interface TeamsEndpoint {
 
 export interface TeamsChannel {
   sender: ProactiveSender;
-  /** Connects the conversation core and returns the `/api/messages` endpoint. */
-  connect(core: ConversationCore): TeamsEndpoint;
+  /** Connects the turn runner and returns the `/api/messages` endpoint. */
+  connect(runTurn: RunTurn): TeamsEndpoint;
 }
 
-/** Everything Bot Framework: adapter, state over MongoDB, proactive sending and turn translation. */
-export function createTeamsChannel(config: TeamsConfig, deps: { repos: Repositories; logger: Logger }): TeamsChannel {
+/** Everything Bot Framework: the adapter, proactive sending and translating activities into turns. */
+export function createTeamsChannel(config: TeamsConfig, deps: { references: ReferenceStore; logger: Logger }): TeamsChannel {
   const logger = deps.logger.child({ channel: 'teams' });
   const adapter = createTeamsAdapter(config, logger);
-  const storage = new MongoStorage(deps.repos.state);
   return {
-    sender: new TeamsProactiveSender(adapter, config.appId ?? '', deps.repos.references, logger),
-    connect(core) {
-      const turn = createTeamsTurnHandler({
-        core,
-        organisations: deps.repos.organisations,
-        staff: deps.repos.staff,
-        references: deps.repos.references,
-        userState: new UserState(storage),
-        conversationState: new ConversationState(storage),
-        logger,
-      });
+    sender: new TeamsProactiveSender(adapter, config.appId ?? '', deps.references, logger),
+    connect(runTurn) {
+      const turn = createTeamsTurnHandler({ runTurn, logger });
       return {
         handle: (req, res) => adapter.process(req, res, turn),
         checkActivity: (body) => {

@@ -1,55 +1,21 @@
-import {
-  ActivityTypes,
-  type ConversationReference,
-  type ConversationState,
-  type StatePropertyAccessor,
-  TurnContext,
-  type UserState,
-} from 'botbuilder';
-import type { ConversationCore } from '../../core/conversation/conversationCore';
-import type { ConversationContext, ConversationMemory } from '../../core/conversation/context';
+import { ActivityTypes, type ConversationReference, TurnContext } from 'botbuilder';
+import type { Replier, ReplyOptions } from '../../core/ports';
+import type { RunTurn, TurnInput } from '../../core/conversation/runTurn';
 import type { View } from '../../core/conversation/views';
 import type { Logger } from '../../logging/logger';
-import type { ConversationReferenceRepository } from '../../store/repositories/conversationReferences';
-import type { OrganisationRepository } from '../../store/repositories/organisations';
-import type { StaffRepository } from '../../store/repositories/staff';
 import { MemberCache } from '../memberCache';
-import { resolveSpeaker, tenantIdOf } from './identity';
+import { teamsMemberLookup, tenantIdOf } from './identity';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
-
-export interface TeamsTurnDeps {
-  core: ConversationCore;
-  organisations: OrganisationRepository;
-  staff: StaffRepository;
-  references: ConversationReferenceRepository;
-  userState: UserState;
-  conversationState: ConversationState;
-  logger: Logger;
-}
-
-interface ConversationInfo {
-  turns: number;
-  lastTurnAt?: string;
-}
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
-/**
- * Card actions whose answer belongs in place of the card that was clicked (a plan after a status
- * change, a form after it is submitted). Other actions leave the card alone so lists stay usable.
- */
-const REPLACES_CARD = new Set(['setPlanStatus', 'removeFromPlan', 'submitOnboarding', 'logCpd', 'confirmDeleteData', 'cancelDeleteData']);
-
-function actionNameOf(data: unknown): string | undefined {
-  const name = (data as { action?: unknown } | undefined)?.action;
-  return typeof name === 'string' ? name : undefined;
+interface Answer {
+  view: View;
+  options: ReplyOptions;
 }
 
-/** Translates one Bot Framework turn into calls on the channel-agnostic conversation core. */
-export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnContext) => Promise<void> {
-  const memoryProperty: StatePropertyAccessor<ConversationMemory> = deps.userState.createProperty('memory');
-  const conversationProperty: StatePropertyAccessor<ConversationInfo> =
-    deps.conversationState.createProperty('conversation');
+/** Translates one Bot Framework activity into a turn of the channel-agnostic runner, and its views back. */
+export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger }): (context: TurnContext) => Promise<void> {
   const members = new MemberCache();
 
   return async (turn: TurnContext) => {
@@ -64,77 +30,55 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
       (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
     if (activity.type !== ActivityTypes.Message && !isCardAction && !isNewMember) return;
 
-    const org = await deps.organisations.resolve({ channel: 'teams', tenantId: tenantIdOf(turn) });
-    const views: View[] = [];
-    const reply = async (view: View) => {
-      views.push(view);
-      if (!isCardAction) await turn.sendActivity(viewToActivity(view));
+    // A Universal Action is answered once, in the invoke response; everything else is sent as it comes.
+    const answers: Answer[] = [];
+    const replier: Replier = {
+      reply: async (view, options = {}) => {
+        if (isCardAction) answers.push({ view, options });
+        else await turn.sendActivity(viewToActivity(view));
+      },
     };
-
-    if (!org) {
-      await reply({ type: 'notSetUp' });
-      if (isCardAction) await turn.sendActivity(replaceCardResponse({ type: 'notSetUp' }));
-      return;
-    }
-
-    const cardActionData = isCardAction ? (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data : undefined;
-    const [speaker, memory, info] = await Promise.all([
-      resolveSpeaker(turn, log, members),
-      memoryProperty.get(turn, {}),
-      conversationProperty.get(turn, { turns: 0 }),
-    ]);
-    const staff = speaker.email ? await deps.staff.findByEmail(org.id, speaker.email) : null;
-    const ctx: ConversationContext = { org, speaker, staff, memory, shared, now: new Date(), log, reply };
-
-    if (isNewMember) {
-      await deps.core.onConversationStart(ctx);
-    } else if (isCardAction) {
-      await deps.core.onAction(ctx, cardActionData);
-    } else if (activity.value !== undefined && !activity.text) {
-      await deps.core.onAction(ctx, activity.value);
-    } else {
-      await deps.core.onMessage(ctx, TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
-    }
-
-    if (isCardAction) await answerCardAction(turn, views, actionNameOf(cardActionData));
-
-    if (ctx.forgotten) {
-      await deps.userState.delete(turn);
-      await deps.conversationState.delete(turn);
-      return;
-    }
-    if (speaker.email || ctx.staff) {
-      await deps.references.save({
-        orgId: org.id,
-        channel: 'teams',
-        channelUserId: speaker.channelUserId,
-        email: ctx.staff?.email ?? speaker.email,
-        reference: referenceFor(activity),
-      });
-    }
-    await conversationProperty.set(turn, { turns: info.turns + 1, lastTurnAt: ctx.now.toISOString() });
-    await memoryProperty.set(turn, ctx.memory);
-    await deps.conversationState.saveChanges(turn);
-    await deps.userState.saveChanges(turn);
+    await deps.runTurn({
+      channel: 'teams',
+      workspace: { id: tenantIdOf(turn) },
+      user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name },
+      conversation: shared ? 'shared' : 'personal',
+      input: inputOf(activity, isCardAction, isNewMember),
+      members: teamsMemberLookup(turn, log, members),
+      replier,
+      reference: referenceFor(activity),
+      log,
+    });
+    if (isCardAction) await answerCardAction(turn, answers);
   };
 }
 
-async function answerCardAction(turn: TurnContext, views: View[], actionName: string | undefined): Promise<void> {
-  const [first, ...rest] = views;
+function inputOf(activity: TurnContext['activity'], isCardAction: boolean, isNewMember: boolean): TurnInput {
+  if (isNewMember) return { kind: 'start' };
+  if (isCardAction) {
+    return { kind: 'action', payload: (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data };
+  }
+  if (activity.value !== undefined && !activity.text) return { kind: 'action', payload: activity.value };
+  return { kind: 'text', text: TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' };
+}
+
+/** The first answer replaces the clicked card when the handler said so; the rest follow as messages. */
+async function answerCardAction(turn: TurnContext, answers: Answer[]): Promise<void> {
+  const [first, ...rest] = answers;
   let followUps = rest;
   if (!first) {
     await turn.sendActivity(messageResponse('Done.'));
     return;
   }
-  if (actionName && REPLACES_CARD.has(actionName)) {
-    await turn.sendActivity(replaceCardResponse(first));
-  } else if (first.type === 'text') {
-    await turn.sendActivity(messageResponse(first.text));
+  if (first.options.replaceCard) {
+    await turn.sendActivity(replaceCardResponse(first.view));
+  } else if (first.view.type === 'text') {
+    await turn.sendActivity(messageResponse(first.view.text));
   } else {
     await turn.sendActivity(messageResponse('Here you go.'));
-    followUps = views;
+    followUps = answers;
   }
-  for (const view of followUps) await turn.sendActivity(viewToActivity(view));
+  for (const { view } of followUps) await turn.sendActivity(viewToActivity(view));
 }
 
 /** Where to reach this person later; the id of the message being answered is not part of it. */

@@ -1,6 +1,5 @@
 import { CareerMapMissingError } from '../../errors';
-import type { CareerMapRepository } from '../../store/repositories/careerMaps';
-import type { OpportunityRepository } from '../../store/repositories/opportunities';
+import type { CatalogueSources } from '../ports';
 import { CareerCatalogue } from './catalogue';
 
 export interface LoadedCatalogue {
@@ -17,8 +16,8 @@ export class CatalogueProvider {
   private readonly cache = new Map<string, { loaded: LoadedCatalogue; expires: number }>();
 
   constructor(
-    private readonly maps: CareerMapRepository,
-    private readonly opportunities: OpportunityRepository,
+    private readonly maps: CatalogueSources['careerMaps'],
+    private readonly opportunities: CatalogueSources['opportunities'],
     private readonly ttlMs = 30_000,
   ) {}
 

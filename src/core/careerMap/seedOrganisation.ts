@@ -1,8 +1,11 @@
-import type { Repositories } from '../../store';
+import type { CareerMap, Opportunity } from './schema';
 import type { Organisation } from '../organisation/organisation';
 import { loadDefaultCareerMap, type CareerMapBundle } from './defaultMap';
 
-type CareerMapStores = Pick<Repositories, 'careerMaps' | 'opportunities'>;
+interface CareerMapStores {
+  careerMaps: { get(orgId: string): Promise<CareerMap | null>; save(orgId: string, map: CareerMap): Promise<void> };
+  opportunities: { upsertMany(orgId: string, items: Opportunity[], origin: 'default-map' | 'import'): Promise<unknown> };
+}
 
 /**
  * Gives an organisation with no career map the shipped default one. Returns true if it did. The
@@ -22,7 +25,7 @@ export async function seedCareerMapIfEmpty(
 
 /** The default organisation, created with the shipped career map on a fresh database. */
 export async function ensureDefaultOrganisation(
-  repos: CareerMapStores & Pick<Repositories, 'organisations'>,
+  repos: CareerMapStores & { organisations: { ensureDefault(): Promise<Organisation> } },
 ): Promise<{ org: Organisation; seeded: boolean }> {
   const org = await repos.organisations.ensureDefault();
   return { org, seeded: await seedCareerMapIfEmpty(repos, org.id) };

@@ -1,22 +1,31 @@
 import type { AppConfig } from '../../config';
-import type { Repositories } from '../../store';
 import { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { Recogniser } from '../nlu';
+import type { AuditTrail, CatalogueSources, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { CoreServices, ProactiveSender } from './services';
 
+/** The ports the conversation handlers use; `store/` repositories implement them. */
+export interface CorePorts extends CatalogueSources {
+  staff: StaffDirectory;
+  plans: PlanStore;
+  cpd: CpdLog;
+  references: ReferenceStore;
+  audit: AuditTrail;
+}
+
 export function buildCoreServices(
-  repos: Repositories,
-  config: AppConfig,
+  ports: CorePorts,
+  config: Pick<AppConfig, 'timezone' | 'cpdEntitlementDays' | 'adminEmails' | 'teams'>,
   parts: { recogniser: Recogniser; sender: ProactiveSender; pageSize?: number },
 ): CoreServices {
   return {
     recogniser: parts.recogniser,
-    catalogues: new CatalogueProvider(repos.careerMaps, repos.opportunities),
-    staff: repos.staff,
-    plans: repos.plans,
-    cpd: repos.cpd,
-    references: repos.references,
-    audit: repos.audit,
+    catalogues: new CatalogueProvider(ports.careerMaps, ports.opportunities),
+    staff: ports.staff,
+    plans: ports.plans,
+    cpd: ports.cpd,
+    references: ports.references,
+    audit: ports.audit,
     sender: parts.sender,
     settings: {
       timezone: config.timezone,

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logging/logger';
 import type { Organisation } from '../organisation/organisation';
+import type { ReplyOptions } from '../ports';
 import type { StaffMember } from '../staff/staffMember';
 import type { View } from './views';
 
@@ -11,15 +12,15 @@ export interface Speaker {
   channelUserId: string;
   name?: string;
   email?: string;
+  /** Slack Enterprise Grid organisation the workspace belongs to, when there is one. */
+  enterpriseId?: string;
 }
 
-/** Small per-person memory kept between turns (persisted by the channel in bot state). */
+/** Small per-person memory kept between turns, per organisation. Only what a later turn reads. */
 export interface ConversationMemory {
   welcomed?: boolean;
   /** Work email the person typed in local mode, where the platform gives none. */
   declaredEmail?: string;
-  turns?: number;
-  lastIntent?: string;
 }
 
 export interface ConversationContext {
@@ -30,9 +31,9 @@ export interface ConversationContext {
   memory: ConversationMemory;
   /** A channel or group chat, where others can read the replies. */
   shared?: boolean;
-  /** Set when the person asked to be forgotten: the channel must drop their state and references. */
+  /** Set when the person asked to be forgotten: the turn drops their memory and references. */
   forgotten?: boolean;
   now: Date;
   log: Logger;
-  reply(view: View): Promise<void>;
+  reply(view: View, options?: ReplyOptions): Promise<void>;
 }

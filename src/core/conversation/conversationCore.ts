@@ -5,6 +5,7 @@ import type { ConversationContext } from './context';
 import type { ActionHandlers, IntentHandlers } from './handler';
 import type { CoreServices } from './services';
 import { showClarification, showWelcome } from './handlers/general';
+import { showHome } from './handlers/home';
 
 /** What may be answered where other people can read it; everything else is personal. */
 const SHARED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['browse', 'opportunityDetails', 'readingList', 'help', 'greeting', 'thanks', 'none']);
@@ -17,8 +18,8 @@ const KEEP_PRIVATE =
 const SMALL_TALK: ReadonlySet<Intent> = new Set<Intent>(['greeting', 'help', 'thanks', 'none']);
 
 /**
- * The channel-agnostic conversation: turns text and card submits into handler calls. Channels build
- * the context (who, which organisation, how to reply) and call these three entry points.
+ * The channel-agnostic conversation: turns text and card submits into handler calls. The turn
+ * runner (runTurn.ts) builds the context (who, which organisation, how to reply) and calls these.
  */
 export class ConversationCore {
   constructor(
@@ -39,6 +40,11 @@ export class ConversationCore {
 
   async onAction(ctx: ConversationContext, payload: unknown): Promise<void> {
     await this.safely(ctx, () => this.handleAction(ctx, payload));
+  }
+
+  /** The person opened their home page (Slack App Home); personal by nature. */
+  async onHome(ctx: ConversationContext): Promise<void> {
+    await this.safely(ctx, () => showHome(ctx, this.services));
   }
 
   /** The core's error boundary: known errors become a polite reply; anything else is the channel's to log. */
@@ -62,7 +68,6 @@ export class ConversationCore {
   }
 
   private async handleMessage(ctx: ConversationContext, rawText: string): Promise<void> {
-    ctx.memory.turns = (ctx.memory.turns ?? 0) + 1;
     const nlu = await this.services.recogniser.recognise(rawText, { referenceDate: ctx.now });
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
 
@@ -76,7 +81,6 @@ export class ConversationCore {
       ctx.memory.welcomed = true;
       if (SMALL_TALK.has(nlu.intent)) return;
     }
-    ctx.memory.lastIntent = nlu.intent;
     if (nlu.intent === 'none') return showClarification(ctx, nlu.text);
     await this.intents[nlu.intent](ctx, this.services, nlu);
   }

@@ -1,10 +1,6 @@
-import type { AuditLog } from '../../store/repositories/audit';
-import type { ConversationReferenceRepository } from '../../store/repositories/conversationReferences';
-import type { CpdRepository } from '../../store/repositories/cpd';
-import type { PlanRepository } from '../../store/repositories/plans';
-import type { StaffRepository } from '../../store/repositories/staff';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { Recogniser } from '../nlu';
+import type { AuditTrail, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { View } from './views';
 
 /** Sends a view to a person outside a conversation turn (nudges, broadcasts, owner alerts). */
@@ -32,11 +28,11 @@ export interface CoreSettings {
 export interface CoreServices {
   recogniser: Recogniser;
   catalogues: CatalogueProvider;
-  staff: StaffRepository;
-  plans: PlanRepository;
-  cpd: CpdRepository;
-  references: ConversationReferenceRepository;
-  audit: AuditLog;
+  staff: StaffDirectory;
+  plans: PlanStore;
+  cpd: CpdLog;
+  references: ReferenceStore;
+  audit: AuditTrail;
   sender: ProactiveSender;
   settings: CoreSettings;
 }

@@ -1,18 +1,14 @@
+import type { ReferenceStore, SavedReference } from '../../core/ports';
 import type { Collections } from '../collections';
 import type { ConversationReferenceDoc } from '../documents';
 
-export interface SavedReference {
-  orgId: string;
-  channel: 'teams' | 'slack';
-  channelUserId: string;
-  email?: string;
-  reference: unknown;
-}
+export type { SavedReference };
 
-const referenceKey = (channel: string, channelUserId: string) => `${channel}:${channelUserId}`;
+/** Per organisation too: a person who talks to the bot in two organisations keeps both references. */
+export const referenceKey = (orgId: string, channel: string, channelUserId: string) => `${orgId}:${channel}:${channelUserId}`;
 
 /** Where to reach a person proactively (nudges, broadcasts). */
-export class ConversationReferenceRepository {
+export class ConversationReferenceRepository implements ReferenceStore {
   /** What this process last wrote per key, so an unchanged reference is not rewritten every turn. */
   private readonly recent = new Map<string, { json: string; at: number }>();
 
@@ -22,12 +18,12 @@ export class ConversationReferenceRepository {
   ) {}
 
   async save(ref: SavedReference): Promise<void> {
-    const key = referenceKey(ref.channel, ref.channelUserId);
-    const json = JSON.stringify([ref.orgId, ref.email ?? null, ref.reference]);
+    const key = referenceKey(ref.orgId, ref.channel, ref.channelUserId);
+    const json = JSON.stringify([ref.email ?? null, ref.reference]);
     const last = this.recent.get(key);
     if (last && last.json === json && Date.now() - last.at < this.rewriteAfterMs) return;
     await this.c.conversationReferences.replaceOne(
-      { _id: referenceKey(ref.channel, ref.channelUserId) },
+      { _id: key },
       {
         orgId: ref.orgId,
         channel: ref.channel,

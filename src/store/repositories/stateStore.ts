@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../../errors';
+import type { MemoryStore, Versioned } from '../../core/ports';
 import type { Collections } from '../collections';
 
 export type StoredItem = Record<string, unknown> & { eTag?: string };
@@ -18,8 +19,11 @@ function isDuplicateKey(error: unknown): boolean {
  * Key/value documents with optimistic concurrency, following Bot Framework storage semantics:
  * reads omit missing keys; a write whose eTag is missing or '*' overwrites; a write with any other
  * eTag succeeds only if it matches the stored one (or nothing is stored yet).
+ *
+ * It is also the core's memory store: one document per key, read by `_id`, written only when the
+ * memory changed and only over the version that was read.
  */
-export class StateStore {
+export class StateStore implements MemoryStore {
   constructor(private readonly c: Pick<Collections, 'botState' | 'botStateClaims'>) {}
 
   async read(keys: string[]): Promise<Record<string, StoredItem>> {
@@ -34,6 +38,26 @@ export class StateStore {
 
   async write(changes: Record<string, StoredItem>): Promise<void> {
     await Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item)));
+  }
+
+  async load(key: string): Promise<Versioned<Record<string, unknown>> | undefined> {
+    const doc = await this.c.botState.findOne({ _id: key });
+    return doc ? { value: JSON.parse(doc.data) as Record<string, unknown>, eTag: doc.eTag } : undefined;
+  }
+
+  /** With no eTag, succeeds only if nothing is stored yet: a unique insert is the atomic claim. */
+  async save(key: string, value: Record<string, unknown>, eTag: string | undefined): Promise<void> {
+    if (eTag) return this.writeOne(key, { ...value, eTag });
+    try {
+      await this.c.botState.insertOne({ _id: key, data: JSON.stringify(value), eTag: randomUUID(), updatedAt: new Date() });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new EtagConflictError(key);
+      throw error;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.c.botState.deleteOne({ _id: key });
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,4 +1,5 @@
-import type { ActionHandlers, IntentHandlers } from '../handler';
+import type { ActionHandler, ActionHandlers, IntentHandlers } from '../handler';
+import type { ActionName } from '../actions';
 import { logCpdFromForm, logCpdFromText, showCpdProgress, showLogCpdForm } from './cpd';
 import { greet, showHelp, thank } from './general';
 import { askToDelete, cancelDelete, deleteMyData, showMyData } from './privacy';
@@ -37,6 +38,20 @@ export const intentHandlers: IntentHandlers = {
   thanks: thank,
 };
 
+/** For a handler that does not say so itself: its first reply takes the place of the submitted form. */
+function answersInPlace<N extends ActionName>(handler: ActionHandler<N>): ActionHandler<N> {
+  return (ctx, services, action) => {
+    let first = true;
+    const reply = ctx.reply.bind(ctx);
+    ctx.reply = (view, options) => {
+      const replaceCard = first || options?.replaceCard;
+      first = false;
+      return reply(view, { ...options, replaceCard });
+    };
+    return handler(ctx, services, action);
+  };
+}
+
 export const actionHandlers: ActionHandlers = {
   runIntent: (ctx, s, a) => intentHandlers[a.intent](ctx, s, { text: '', intent: a.intent, score: 1, entities: {} }),
   showOpportunity: (ctx, s, a) => showOpportunity(ctx, s, a.opportunityId),
@@ -49,7 +64,7 @@ export const actionHandlers: ActionHandlers = {
   startOnboarding: (ctx, s) => showOnboarding(ctx, s),
   submitOnboarding,
   openLogCpd: (ctx, s) => showLogCpdForm(ctx, s),
-  logCpd: logCpdFromForm,
+  logCpd: answersInPlace(logCpdFromForm),
   confirmDeleteData: deleteMyData,
   cancelDeleteData: cancelDelete,
 };

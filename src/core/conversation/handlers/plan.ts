@@ -6,9 +6,15 @@ import { todayIn } from '../presenters/dates';
 import { summariseItem } from '../presenters/opportunity';
 import type { CoreServices } from '../services';
 import type { PlanItemView } from '../views';
+import type { ReplyOptions } from '../../ports';
 import { requireProfile } from './profile';
 
 export async function showPlan(ctx: ConversationContext, services: CoreServices): Promise<void> {
+  await replyWithPlan(ctx, services);
+}
+
+/** The plan, optionally in place of the card that changed it. */
+async function replyWithPlan(ctx: ConversationContext, services: CoreServices, options: ReplyOptions = {}): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
@@ -25,7 +31,7 @@ export async function showPlan(ctx: ConversationContext, services: CoreServices)
       ...(next ? { nextStatus: next, nextStatusLabel: PLAN_STATUS_LABELS[next] } : {}),
     });
   }
-  await ctx.reply({ type: 'plan', name: staff.name, items: views });
+  await ctx.reply({ type: 'plan', name: staff.name, items: views }, options);
 }
 
 export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
@@ -68,7 +74,7 @@ export async function setPlanStatus(
   if (!staff) return;
   const changed = await services.plans.setStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
   if (!changed) {
-    await ctx.reply({ type: 'text', text: "That item isn't in your plan any more." });
+    await ctx.reply({ type: 'text', text: "That item isn't in your plan any more." }, { replaceCard: true });
     return;
   }
   if (status === 'completed') {
@@ -83,14 +89,14 @@ export async function setPlanStatus(
       });
     }
   }
-  await showPlan(ctx, services);
+  await replyWithPlan(ctx, services, { replaceCard: true });
 }
 
 export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
   await services.plans.remove(ctx.org.id, staff.email, opportunityId);
-  await showPlan(ctx, services);
+  await replyWithPlan(ctx, services, { replaceCard: true });
 }
 
 /** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */

@@ -73,5 +73,5 @@ export async function deleteMyData(ctx: ConversationContext, services: CoreServi
 }
 
 export async function cancelDelete(ctx: ConversationContext): Promise<void> {
-  await ctx.reply({ type: 'text', text: 'Nothing has been deleted.' });
+  await ctx.reply({ type: 'text', text: 'Nothing has been deleted.' }, { replaceCard: true });
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../presenters/dates';
 import { showWhatNext } from './opportunities';
 import type { CoreServices } from '../services';
 import type { OnboardingView, PathwayChoice } from '../views';
+import type { ReplyOptions } from '../../ports';
 
 type OnboardingValues = OnboardingView['values'];
 
@@ -20,6 +21,7 @@ export async function showOnboarding(
   services: CoreServices,
   values: OnboardingValues = {},
   errors: string[] = [],
+  options: ReplyOptions = {},
 ): Promise<void> {
   const current = ctx.staff;
   const prefill: OnboardingValues = current
@@ -39,7 +41,7 @@ export async function showOnboarding(
     pathways: await pathwayChoices(ctx, services),
     values: Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as OnboardingValues,
     errors,
-  });
+  }, options);
 }
 
 const NO_IDENTITY =
@@ -73,7 +75,7 @@ export async function submitOnboarding(
   const declared = services.settings.allowSelfDeclaredEmail ? email.safeParse(input.email).data : undefined;
   const who = ctx.staff?.email ?? ctx.speaker.email ?? declared;
   if (!who && !services.settings.allowSelfDeclaredEmail) {
-    await ctx.reply({ type: 'text', text: NO_IDENTITY });
+    await ctx.reply({ type: 'text', text: NO_IDENTITY }, { replaceCard: true });
     return;
   }
   if (!who) errors.push('Please give your work email address.');
@@ -95,7 +97,7 @@ export async function submitOnboarding(
 
   if (errors.length > 0 || !who || !name || !pathway || !stage) {
     const { action: _action, ...values } = input;
-    await showOnboarding(ctx, services, values, errors);
+    await showOnboarding(ctx, services, values, errors, { replaceCard: true });
     return;
   }
   // Fields left blank keep what was recorded before.
@@ -126,7 +128,7 @@ export async function submitOnboarding(
     text: wasNew
       ? `Thanks, ${name.split(' ')[0]}. You're set up as ${stage.name} on the ${pathway.name} pathway. Here's what you can do next.`
       : `Your profile is updated: ${stage.name}, ${pathway.name}.`,
-  });
+  }, { replaceCard: true });
   if (wasNew) await showWhatNext(ctx, services, 0);
 }
 

@@ -1,0 +1,53 @@
+import type { View } from '../../../core/conversation/views';
+import { clip, SLACK_LIMITS } from './elements';
+
+/**
+ * The `text` Slack shows in notifications and where blocks cannot be shown. Plain words, never
+ * more than Slack's limit.
+ */
+export function fallbackText(view: View): string {
+  return clip(describe(view), SLACK_LIMITS.fallbackText);
+}
+
+function describe(view: View): string {
+  switch (view.type) {
+    case 'text':
+      return view.text;
+    case 'welcome':
+      return `Welcome to NextStep${view.name ? `, ${view.name}` : ''}: career development for ${view.orgName}.`;
+    case 'help':
+    case 'clarify':
+      return `Try one of these: ${view.suggestions.map((s) => s.text).join('; ')}`;
+    case 'notSetUp':
+      return "This workspace isn't connected to an organisation in NextStep yet.";
+    case 'onboarding':
+      return 'Set up your NextStep profile.';
+    case 'whatNext':
+      return `What next for ${view.name} (${view.stageName}): ${[
+        ...view.entitlement,
+        ...view.options.flatMap((group) => group.items),
+      ]
+        .map((item) => item.title)
+        .join(', ')}`;
+    case 'opportunityList':
+      return `${view.title}: ${view.items.map((item) => item.title).join(', ')}`;
+    case 'opportunityDetail':
+      return `${view.item.title}: ${view.item.summary}`;
+    case 'plan':
+      return `${view.name}'s plan: ${view.items.map((item) => `${item.opportunity.title} (${item.statusLabel})`).join(', ') || 'empty'}`;
+    case 'cpdProgress':
+      return `CPD in ${view.yearLabel}: ${view.daysLogged} of ${view.entitlementDays} days.`;
+    case 'logCpdForm':
+      return 'Log some CPD.';
+    case 'readingList':
+      return `Reading for ${view.stageName}: ${view.items.map((item) => item.title).join(', ')}`;
+    case 'profile':
+      return `Your profile: ${view.name}, ${view.stageName} (${view.pathwayName}).`;
+    case 'myData':
+      return 'What NextStep holds about you.';
+    case 'confirmDelete':
+      return 'Delete everything NextStep holds about you?';
+    default:
+      return 'NextStep';
+  }
+}

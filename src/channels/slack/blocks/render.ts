@@ -1,0 +1,34 @@
+import type { View, ViewType } from '../../../core/conversation/views';
+import { confirmDeleteBlocks, myDataBlocks, onboardingBlocks, profileBlocks } from './account';
+import { cpdProgressBlocks, logCpdFormBlocks } from './cpd';
+import type { KnownBlock } from './elements';
+import { clarifyBlocks, helpBlocks, notSetUpBlocks, textBlocks, welcomeBlocks } from './general';
+import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, whatNextBlocks } from './opportunities';
+import { planBlocks } from './plan';
+
+type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
+
+/** One presenter per view type: a new view type without one here is a compile error. */
+const renderers: Renderers = {
+  text: textBlocks,
+  welcome: welcomeBlocks,
+  help: helpBlocks,
+  clarify: clarifyBlocks,
+  notSetUp: notSetUpBlocks,
+  onboarding: onboardingBlocks,
+  whatNext: (view) => whatNextBlocks(view),
+  opportunityList: opportunityListBlocks,
+  opportunityDetail: opportunityDetailBlocks,
+  plan: (view) => planBlocks(view),
+  cpdProgress: cpdProgressBlocks,
+  logCpdForm: logCpdFormBlocks,
+  readingList: readingListBlocks,
+  profile: profileBlocks,
+  myData: myDataBlocks,
+  confirmDelete: confirmDeleteBlocks,
+};
+
+export function renderBlocks(view: View): KnownBlock[] {
+  const render = renderers[view.type] as (v: View) => KnownBlock[];
+  return render(view);
+}

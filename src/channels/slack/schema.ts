@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Slack's payloads NextStep reads. Slack signs them, but they are still validated
+ * here; the action a button carries is validated again by the core's action schema.
+ */
+
+const id = z.string().min(1).max(64);
+const optionalId = z
+  .object({ id })
+  .nullish()
+  .transform((value) => value?.id);
+
+export const messageEventSchema = z.object({
+  type: z.literal('message'),
+  channel: id,
+  channel_type: z.string().max(20).optional(),
+  user: id,
+  text: z.string().max(40_000).default(''),
+  ts: z.string().max(32),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+});
+
+export const appMentionSchema = z.object({
+  type: z.literal('app_mention'),
+  channel: id,
+  user: id,
+  text: z.string().max(40_000).default(''),
+  ts: z.string().max(32),
+  thread_ts: z.string().max(32).optional(),
+});
+
+export const homeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: id,
+  tab: z.string().max(20).optional(),
+});
+
+export const slashCommandSchema = z.object({
+  command: z.string().max(40),
+  text: z.string().max(4000).default(''),
+  user_id: id,
+  user_name: z.string().max(200).optional(),
+  channel_id: id,
+  team_id: id,
+  enterprise_id: id.optional(),
+  trigger_id: z.string().max(200).optional(),
+  response_url: z.url({ protocol: /^https?$/ }),
+});
+
+export const blockActionsSchema = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id, name: z.string().max(200).optional() }),
+  team: optionalId,
+  enterprise: optionalId,
+  trigger_id: z.string().max(200).optional(),
+  channel: optionalId,
+  container: z
+    .object({
+      type: z.string().max(40),
+      message_ts: z.string().max(32).optional(),
+      channel_id: id.optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
+    .optional(),
+  actions: z
+    .array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() }))
+    .min(1)
+    .max(1),
+});
+
+const inputValue = z.object({
+  value: z.string().max(4000).nullish(),
+  selected_option: z.object({ value: z.string().max(150) }).nullish(),
+  selected_date: z.string().max(10).nullish(),
+});
+
+export const viewSubmissionSchema = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id, name: z.string().max(200).optional() }),
+  team: optionalId,
+  enterprise: optionalId,
+  view: z.object({
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3000).optional(),
+    state: z.object({ values: z.record(z.string().max(255), z.record(z.string().max(255), inputValue)) }),
+  }),
+});
+
+/** What a NextStep button carries: text to say (suggestions) or an action for the core to check. */
+export const sayValueSchema = z.object({ say: z.string().min(1).max(500) }).strict();
+export const actionValueSchema = z.object({ action: z.string().max(40) }).loose();
+
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+export type AppMention = z.infer<typeof appMentionSchema>;
+export type SlashCommand = z.infer<typeof slashCommandSchema>;
+export type BlockActions = z.infer<typeof blockActionsSchema>;
+export type ViewSubmission = z.infer<typeof viewSubmissionSchema>;
