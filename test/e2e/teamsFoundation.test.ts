@@ -34,10 +34,9 @@ describe('Teams endpoint over HTTP', () => {
     try {
       const state = await client.db(app.dbName).collection('botState').find({}).toArray();
       const keys = state.map((doc) => String(doc._id));
-      expect(keys.some((key) => key.includes('users/user-welcome'))).toBe(true);
-      expect(keys.some((key) => key.includes('conversations/conv-welcome'))).toBe(true);
-      const userState = state.find((doc) => String(doc._id).includes('users/user-welcome'));
-      expect(JSON.parse(String(userState?.data)).memory).toMatchObject({ welcomed: true });
+      // One memory document per person and organisation; nothing is kept per conversation.
+      expect(keys).toEqual(['memory:default:teams:user-welcome']);
+      expect(JSON.parse(String(state[0]?.data))).toEqual({ welcomed: true });
     } finally {
       await client.close();
     }
