@@ -8,7 +8,8 @@ export interface SlackCall {
 
 /**
  * A local stand-in for the Slack Web API (set as SLACK_API_URL): records every call and answers
- * auth.test, users.info and chat.postMessage.
+ * auth.test, users.info, chat.postMessage/update, conversations.open and views.open/publish. Posts
+ * to `responseUrl(...)` (a slash command's response_url) are recorded as method `response`.
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
@@ -26,7 +27,8 @@ export class FakeSlackApi {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '');
         const raw = Buffer.concat(chunks).toString('utf8');
         const args = (req.headers['content-type'] ?? '').includes('json')
           ? (JSON.parse(raw || '{}') as Record<string, unknown>)
@@ -44,7 +46,17 @@ export class FakeSlackApi {
   }
 
   posted(): Record<string, unknown>[] {
-    return this.calls.filter((call) => call.method === 'chat.postMessage').map((call) => call.args);
+    return this.of('chat.postMessage');
+  }
+
+  /** Arguments of every call to one method, in order. */
+  of(method: string): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  /** A response_url for a slash command that answers here. */
+  responseUrl(id: string): string {
+    return this.url.replace(/\/api\/$/, `/response/${id}`);
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -59,6 +71,14 @@ export class FakeSlackApi {
       }
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users ?? args.user ?? 'X')}` } };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${this.calls.length}` } };
       default:
         return { ok: true };
     }

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp, type StartOptions } from '../../src/app';
 import { createRecogniser, type Recogniser } from '../../src/core/nlu';
 import { silentLogger } from './silentLogger';
 import { testDatabaseUri, uniqueDbName } from './testDatabase';
@@ -19,7 +19,7 @@ export interface TestApp extends RunningApp {
 }
 
 /** Starts the whole bot on a free loopback port against a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
   const dbName = uniqueDbName();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -29,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await startApp(config, silentLogger(), { host: '127.0.0.1', recogniser: await recogniser() });
+  const app = await startApp(config, silentLogger(), { host: '127.0.0.1', recogniser: await recogniser(), ...options });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
     ...app,
