@@ -95,7 +95,7 @@ export interface Versioned<T> {
 }
 
 /** Per-person memory between turns. Writes are conditional on the eTag that was read. */
-export interface MemoryStore<T = Record<string, unknown>> {
+export interface MemoryStore<T extends object = Record<string, unknown>> {
   load(key: string): Promise<Versioned<T> | undefined>;
   /**
    * Saves `value` if the stored version still has `eTag` (or, with no eTag, if nothing is stored).

@@ -40,13 +40,13 @@ export class StateStore implements MemoryStore {
     await Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item)));
   }
 
-  async load(key: string): Promise<Versioned<Record<string, unknown>> | undefined> {
+  async load<T extends object>(key: string): Promise<Versioned<T> | undefined> {
     const doc = await this.c.botState.findOne({ _id: key });
-    return doc ? { value: JSON.parse(doc.data) as Record<string, unknown>, eTag: doc.eTag } : undefined;
+    return doc ? { value: JSON.parse(doc.data) as T, eTag: doc.eTag } : undefined;
   }
 
   /** With no eTag, succeeds only if nothing is stored yet: a unique insert is the atomic claim. */
-  async save(key: string, value: Record<string, unknown>, eTag: string | undefined): Promise<void> {
+  async save<T extends object>(key: string, value: T, eTag: string | undefined): Promise<void> {
     if (eTag) return this.writeOne(key, { ...value, eTag });
     try {
       await this.c.botState.insertOne({ _id: key, data: JSON.stringify(value), eTag: randomUUID(), updatedAt: new Date() });

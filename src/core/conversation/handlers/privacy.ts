@@ -65,11 +65,14 @@ export async function deleteMyData(ctx: ConversationContext, services: CoreServi
   ctx.staff = null;
   ctx.memory = {};
   ctx.forgotten = true;
-  await ctx.reply({
-    type: 'text',
-    text:
-      "Done. I've deleted your profile, plan and CPD log, and I've forgotten you. If your organisation's staff directory lists you, an administrator's next import will add your basic details back.",
-  });
+  await ctx.reply(
+    {
+      type: 'text',
+      text:
+        "Done. I've deleted your profile, plan and CPD log, and I've forgotten you. If your organisation's staff directory lists you, an administrator's next import will add your basic details back.",
+    },
+    { replaceCard: true },
+  );
 }
 
 export async function cancelDelete(ctx: ConversationContext): Promise<void> {
