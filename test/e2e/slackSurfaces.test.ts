@@ -128,6 +128,19 @@ describe('NextStep in Slack, end to end over HTTP', () => {
     expect(JSON.stringify(answer.blocks)).toContain("Jo Patel's development plan");
   });
 
+  it('answers a button on that private answer privately too, never in the channel it was typed in', async () => {
+    const before = slack.posted().length;
+    const responsesBefore = slack.of('response').length;
+    await press('UJO', 'CPUBLIC', { action: 'runIntent', intent: 'myPlan' }, {
+      container: { type: 'message', message_ts: '777.1', channel_id: 'CPUBLIC', is_ephemeral: true },
+      response_url: slack.responseUrl('eph1'),
+    });
+    const answer = await waitFor(() => slack.of('response')[responsesBefore]);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answer.blocks)).toContain("Jo Patel's development plan");
+    expect(slack.posted().slice(before).filter((m) => m.channel === 'CPUBLIC')).toEqual([]);
+  });
+
   it('publishes the App Home with stage, next steps, plan and CPD progress', async () => {
     await post(eventBody({ type: 'app_home_opened', user: 'UJO', channel: 'DJO', tab: 'home' }));
     const published = await waitFor(() => slack.of('views.publish').find((call) => call.user_id === 'UJO'));

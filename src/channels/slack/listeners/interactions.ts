@@ -22,16 +22,19 @@ function inputOf(value: string | undefined): TurnInput {
   return { kind: 'action', payload: action.success ? action.data : undefined };
 }
 
-/** Buttons in a DM, the App Home or a modal are personal; in a channel, the shared rules apply. */
+/**
+ * Buttons in a DM, the App Home, a modal or an answer only the presser can see are personal; in a
+ * channel, the shared rules apply.
+ */
 function conversationOf(body: BlockActions): 'personal' | 'shared' {
-  if (body.container?.type === 'view') return 'personal';
+  if (body.container?.type === 'view' || body.container?.is_ephemeral) return 'personal';
   const channel = body.channel ?? body.container?.channel_id;
   return channel?.startsWith('D') ? 'personal' : 'shared';
 }
 
 /** Button presses and modal submissions: validated, then run as a turn like anything typed. */
 export function registerInteractionListeners(app: App, deps: SlackListenerDeps): void {
-  app.action(PREFIX, async ({ body, ack, context, client }) => {
+  app.action(PREFIX, async ({ body, ack, context, client, respond }) => {
     await ack();
     const log = deps.logger.child({ surface: 'button' });
     const parsed = blockActionsSchema.safeParse(body);
@@ -42,7 +45,9 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps):
     const press = parsed.data;
     const [pressed] = press.actions;
     if (pressed?.value === undefined) return; // a link button: Slack opens the link itself
-    const channel = press.channel ?? press.container?.channel_id;
+    // An ephemeral answer (from /nextstep) is answered the same way, never in the channel itself.
+    const ephemeral = press.container?.is_ephemeral === true;
+    const channel = ephemeral ? undefined : (press.channel ?? press.container?.channel_id);
     try {
       await runSlackTurn(deps, {
         client,
@@ -54,7 +59,8 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps):
           client,
           userId: press.user.id,
           ...(channel ? { channel } : {}),
-          ...(press.container?.message_ts && !press.container.is_ephemeral ? { messageTs: press.container.message_ts } : {}),
+          ...(ephemeral ? { respond } : {}),
+          ...(press.container?.message_ts && !ephemeral ? { messageTs: press.container.message_ts } : {}),
           ...(press.trigger_id ? { triggerId: press.trigger_id } : {}),
         }),
         log,
