@@ -136,3 +136,25 @@ describe('the turn runner', () => {
     expect(await database.repos.staff.findByEmail('elm', 'pat@shared.org')).not.toBeNull();
   });
 });
+
+describe('conversation references written before they were keyed by organisation', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  afterAll(() => database.dispose());
+
+  it('are still found until a current one exists for the same person, then dropped', async () => {
+    const legacy = { orgId: 'default', channel: 'teams' as const, channelUserId: 'aad-old', email: 'old@school.org', reference: JSON.stringify({ v: 1 }), updatedAt: new Date() };
+    await database.db.collection('conversationReferences').insertOne({ _id: 'teams:aad-old' as never, ...legacy });
+    expect(await database.repos.references.findByEmail('default', 'old@school.org')).toHaveLength(1);
+
+    await database.repos.references.save({ orgId: 'default', channel: 'teams', channelUserId: 'aad-old', email: 'old@school.org', reference: { v: 2 } });
+    expect(await database.repos.references.findByEmail('default', 'old@school.org')).toEqual([
+      { orgId: 'default', channel: 'teams', channelUserId: 'aad-old', email: 'old@school.org', reference: { v: 2 } },
+    ]);
+    expect(await database.db.collection('conversationReferences').countDocuments({})).toBe(1);
+  });
+});

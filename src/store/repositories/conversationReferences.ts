@@ -40,7 +40,16 @@ export class ConversationReferenceRepository implements ReferenceStore {
 
   async findByEmail(orgId: string, email: string): Promise<SavedReference[]> {
     const docs = await this.c.conversationReferences.find({ orgId, email }).toArray();
-    return docs.map(fromDoc);
+    // Documents written before references were keyed by organisation (`channel:user`) are dropped
+    // once a current one exists for the same person, so nobody is messaged twice.
+    const ids = new Set(docs.map((doc) => doc._id));
+    const superseded = docs.filter((doc) => {
+      const key = referenceKey(doc.orgId, doc.channel, doc.channelUserId);
+      return doc._id !== key && ids.has(key);
+    });
+    if (superseded.length > 0) await this.c.conversationReferences.deleteMany({ _id: { $in: superseded.map((doc) => doc._id) } });
+    const dropped = new Set(superseded.map((doc) => doc._id));
+    return docs.filter((doc) => !dropped.has(doc._id)).map(fromDoc);
   }
 
   async deleteByEmail(orgId: string, email: string): Promise<number> {
