@@ -138,6 +138,16 @@ describe('NextStep in Slack, end to end over HTTP', () => {
     const answer = await waitFor(() => slack.of('response')[responsesBefore]);
     expect(answer.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer.blocks)).toContain("Jo Patel's development plan");
+
+    // Moving a plan item along from that private answer replaces it, privately.
+    const move = buttonsIn(answer.blocks).find((b) => b.value?.action === 'setPlanStatus');
+    expect(move).toBeDefined();
+    await press('UJO', 'CPUBLIC', move?.value as Record<string, unknown>, {
+      container: { type: 'message', message_ts: '777.1', channel_id: 'CPUBLIC', is_ephemeral: true },
+      response_url: slack.responseUrl('eph2'),
+    });
+    const replaced = await waitFor(() => slack.of('response')[responsesBefore + 1]);
+    expect(replaced).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(slack.posted().slice(before).filter((m) => m.channel === 'CPUBLIC')).toEqual([]);
   });
 

@@ -15,8 +15,10 @@ export interface SlackSurface {
   messageTs?: string;
   /** From a button or command: lets a form open as a modal. Usable once, within 3 seconds. */
   triggerId?: string;
-  /** From the slash command: answers only the person sees. */
+  /** From the slash command or a button on its answer: answers only the person sees. */
   respond?: RespondFn;
+  /** The button pressed was on such a private answer, which a `replaceCard` answer replaces. */
+  privateMessage?: boolean;
 }
 
 type FormView = Extract<View, { type: 'onboarding' | 'logCpdForm' }>;
@@ -50,7 +52,9 @@ export class SlackReplier implements Replier {
       return;
     }
     if (this.surface.respond) {
-      await this.surface.respond({ response_type: 'ephemeral', ...message });
+      const replace = Boolean(options.replaceCard && this.surface.privateMessage && !this.replaced);
+      this.replaced ||= replace;
+      await this.surface.respond({ response_type: 'ephemeral', ...(replace ? { replace_original: true } : {}), ...message });
       return;
     }
     const channel = this.surface.channel ?? (await this.openDirectMessage());

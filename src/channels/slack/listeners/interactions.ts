@@ -59,7 +59,7 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps):
           client,
           userId: press.user.id,
           ...(channel ? { channel } : {}),
-          ...(ephemeral ? { respond } : {}),
+          ...(ephemeral ? { respond, privateMessage: true } : {}),
           ...(press.container?.message_ts && !ephemeral ? { messageTs: press.container.message_ts } : {}),
           ...(press.trigger_id ? { triggerId: press.trigger_id } : {}),
         }),
