@@ -207,6 +207,28 @@ describe('NextStep in Slack, end to end over HTTP', () => {
     });
   });
 
+  it('never lets a Slack user type an email, even while Teams runs in local mode', async () => {
+    slack.users.set('UNOMAIL', { real_name: 'No Mail' });
+    // Welcome, help, then the refusal.
+    const answers = await dm('UNOMAIL', 'DNOMAIL', 'show my plan', 3);
+    const text = answers.map((m) => String(m.text)).join(' ');
+    expect(text).toMatch(/couldn't confirm your work email with Slack/);
+    const body = interactionBody({
+      type: 'view_submission', user: { id: 'UNOMAIL' }, team: { id: 'T1' }, api_app_id: 'A1',
+      view: { id: 'V9', callback_id: 'nextstep:onboarding', private_metadata: JSON.stringify({ channel: 'DNOMAIL' }),
+        state: { values: {
+          email: { value: { value: 'jo.patel@school.org' } },
+          name: { value: { value: 'Impostor' } },
+          stage: { value: { selected_option: { value: 'teaching/ect' } } },
+        } } },
+    });
+    const before = slack.posted().filter((m) => m.channel === 'DNOMAIL').length;
+    expect((await app.post('/slack/events', body, { ...FORM, ...signed(body) })).status).toBe(200);
+    const refused = await waitFor(() => slack.posted().filter((m) => m.channel === 'DNOMAIL')[before]);
+    expect(refused.text).toMatch(/couldn't confirm your work email with Slack/);
+    expect((await app.repos.staff.findByEmail('default', 'jo.patel@school.org'))?.name).toBe('Jo Patel');
+  });
+
   it('refuses a personal question when mentioned in a channel, but browses there', async () => {
     const before = slack.posted().length;
     await post(eventBody({ type: 'app_mention', channel: 'CSTAFF', user: 'UJO', text: '<@UBOT> show my plan', ts: '500.1' }));

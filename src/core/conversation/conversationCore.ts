@@ -2,6 +2,7 @@ import { NextStepError } from '../../errors';
 import type { Intent } from '../nlu';
 import { actionSchema, type ActionName } from './actions';
 import type { ConversationContext } from './context';
+import { maySelfDeclareEmail } from './declaredIdentity';
 import type { ActionHandlers, IntentHandlers } from './handler';
 import type { CoreServices } from './services';
 import { showClarification, showWelcome } from './handlers/general';
@@ -62,7 +63,7 @@ export class ConversationCore {
   /** In local mode only, someone who typed their email earlier is recognised by it again. */
   private async recallDeclaredIdentity(ctx: ConversationContext): Promise<void> {
     const declared = ctx.memory.declaredEmail;
-    if (ctx.staff || ctx.speaker.email || !declared || !this.services.settings.allowSelfDeclaredEmail) return;
+    if (ctx.staff || ctx.speaker.email || !declared || !maySelfDeclareEmail(ctx.speaker.channel, this.services.settings.allowSelfDeclaredEmail)) return;
     ctx.speaker.email = declared;
     ctx.staff = await this.services.staff.findByEmail(ctx.org.id, declared);
   }

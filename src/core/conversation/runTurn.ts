@@ -4,6 +4,7 @@ import type { Workspace } from '../organisation/organisation';
 import type { MemberLookup, MemoryStore, OrganisationDirectory, ReferenceStore, Replier, ReplyOptions, StaffDirectory } from '../ports';
 import type { ChannelName, ConversationContext, ConversationMemory, Speaker } from './context';
 import type { ConversationCore } from './conversationCore';
+import { maySelfDeclareEmail } from './declaredIdentity';
 import type { View } from './views';
 
 /** What the person did: typed, pressed a button or submitted a form, opened the chat or their home page. */
@@ -35,6 +36,7 @@ export interface TurnRunnerDeps {
   staff: StaffDirectory;
   memory: MemoryStore<ConversationMemory>;
   references: ReferenceStore;
+  /** Teams local mode: people may type their email (see declaredIdentity.ts). */
   allowSelfDeclaredEmail: boolean;
   /** Sees every view a turn replies with (tests compare channels with it). */
   observe?: (channel: ChannelName, view: View, options: ReplyOptions) => void;
@@ -87,7 +89,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
     const memory: ConversationMemory = { ...stored?.value };
     let staff = staffByPlatform;
     // Local mode only: someone who typed their email in this organisation is recognised by it again.
-    if (!speaker.email && deps.allowSelfDeclaredEmail && memory.declaredEmail) {
+    if (!speaker.email && maySelfDeclareEmail(channel, deps.allowSelfDeclaredEmail) && memory.declaredEmail) {
       speaker.email = memory.declaredEmail;
       staff = await deps.staff.findByEmail(org.id, speaker.email);
     }

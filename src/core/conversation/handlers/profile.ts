@@ -1,7 +1,8 @@
 import { isoDateSchema } from '../../careerMap/schema';
 import { workEmailSchema, type StaffMember } from '../../staff/staffMember';
 import type { Action } from '../actions';
-import type { ConversationContext } from '../context';
+import type { ChannelName, ConversationContext } from '../context';
+import { maySelfDeclareEmail } from '../declaredIdentity';
 import type { NluResult } from '../../nlu';
 import { formatDate } from '../presenters/dates';
 import { showWhatNext } from './opportunities';
@@ -37,21 +38,23 @@ export async function showOnboarding(
     : { name: ctx.speaker.name, ...values };
   await ctx.reply({
     type: 'onboarding',
-    askEmail: !ctx.speaker.email && !current && services.settings.allowSelfDeclaredEmail,
+    askEmail: !ctx.speaker.email && !current && maySelfDeclareEmail(ctx.speaker.channel, services.settings.allowSelfDeclaredEmail),
     pathways: await pathwayChoices(ctx, services),
     values: Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as OnboardingValues,
     errors,
   }, options);
 }
 
-const NO_IDENTITY =
-  "I couldn't confirm your work email with Microsoft Teams just now, so I can't set up or show your profile. Please try again in a minute.";
+const PLATFORM_NAMES: Record<ChannelName, string> = { teams: 'Microsoft Teams', slack: 'Slack' };
+
+const noIdentity = (ctx: ConversationContext) =>
+  `I couldn't confirm your work email with ${PLATFORM_NAMES[ctx.speaker.channel]} just now, so I can't set up or show your profile. Please try again in a minute.`;
 
 /** The speaker's profile, or null after asking them to set one up. */
 export async function requireProfile(ctx: ConversationContext, services: CoreServices): Promise<StaffMember | null> {
   if (ctx.staff) return ctx.staff;
-  if (!ctx.speaker.email && !services.settings.allowSelfDeclaredEmail) {
-    await ctx.reply({ type: 'text', text: NO_IDENTITY });
+  if (!ctx.speaker.email && !maySelfDeclareEmail(ctx.speaker.channel, services.settings.allowSelfDeclaredEmail)) {
+    await ctx.reply({ type: 'text', text: noIdentity(ctx) });
     return null;
   }
   await ctx.reply({
@@ -72,10 +75,11 @@ export async function submitOnboarding(
   const { catalogue } = await services.catalogues.get(ctx.org.id);
   const errors: string[] = [];
   // The email is taken from the platform whenever it gave one; a payload cannot override it.
-  const declared = services.settings.allowSelfDeclaredEmail ? email.safeParse(input.email).data : undefined;
+  const mayDeclare = maySelfDeclareEmail(ctx.speaker.channel, services.settings.allowSelfDeclaredEmail);
+  const declared = mayDeclare ? email.safeParse(input.email).data : undefined;
   const who = ctx.staff?.email ?? ctx.speaker.email ?? declared;
-  if (!who && !services.settings.allowSelfDeclaredEmail) {
-    await ctx.reply({ type: 'text', text: NO_IDENTITY }, { replaceCard: true });
+  if (!who && !mayDeclare) {
+    await ctx.reply({ type: 'text', text: noIdentity(ctx) }, { replaceCard: true });
     return;
   }
   if (!who) errors.push('Please give your work email address.');
