@@ -1,23 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { FakeSlackApi } from '../support/fakeSlackApi';
+import { signed, SLACK_SIGNING_SECRET as SIGNING_SECRET, waitFor } from '../support/slackRequests';
 import { startTestApp, type TestApp } from '../support/testApp';
-
-const SIGNING_SECRET = 'test-signing-secret';
-
-function signed(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
-}
-
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the bot');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Slack events endpoint', () => {
   const slack = new FakeSlackApi();
