@@ -17,6 +17,7 @@ export function buildCoreServices(
     cpd: repos.cpd,
     references: repos.references,
     audit: repos.audit,
+    admin: { roles: repos.adminRoles, opportunities: repos.opportunities },
     sender: parts.sender,
     settings: {
       timezone: config.timezone,

@@ -3,6 +3,7 @@ import type { ConversationReferenceRepository } from '../../store/repositories/c
 import type { CpdRepository } from '../../store/repositories/cpd';
 import type { PlanRepository } from '../../store/repositories/plans';
 import type { StaffRepository } from '../../store/repositories/staff';
+import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { Recogniser } from '../nlu';
 import type { View } from './views';
@@ -37,6 +38,8 @@ export interface CoreServices {
   cpd: CpdRepository;
   references: ConversationReferenceRepository;
   audit: AuditLog;
+  /** Admin roles and single-opportunity editing (see core/admin). */
+  admin: AdminStores;
   sender: ProactiveSender;
   settings: CoreSettings;
 }

@@ -1,4 +1,15 @@
 import type { ActionHandlers, IntentHandlers } from '../handler';
+import {
+  editOpportunityFromCard,
+  editOpportunityFromText,
+  grantAdminFromText,
+  revokeAdminFromCard,
+  revokeAdminFromText,
+  saveOpportunityForm,
+  showAddOpportunityForm,
+  showAdmins,
+  showLatestOpportunities,
+} from './admin';
 import { logCpdFromForm, logCpdFromText, showCpdProgress, showLogCpdForm } from './cpd';
 import { greet, showHelp, thank } from './general';
 import { askToDelete, cancelDelete, deleteMyData, showMyData } from './privacy';
@@ -35,6 +46,12 @@ export const intentHandlers: IntentHandlers = {
   deleteMyData: askToDelete,
   greeting: greet,
   thanks: thank,
+  grantAdmin: grantAdminFromText,
+  revokeAdmin: revokeAdminFromText,
+  listAdmins: showAdmins,
+  addOpportunity: showAddOpportunityForm,
+  editOpportunity: editOpportunityFromText,
+  latestOpportunities: showLatestOpportunities,
 };
 
 export const actionHandlers: ActionHandlers = {
@@ -52,4 +69,8 @@ export const actionHandlers: ActionHandlers = {
   logCpd: logCpdFromForm,
   confirmDeleteData: deleteMyData,
   cancelDeleteData: cancelDelete,
+  revokeAdmin: revokeAdminFromCard,
+  openOpportunityForm: showAddOpportunityForm,
+  editOpportunity: editOpportunityFromCard,
+  saveOpportunityForm,
 };
