@@ -22,10 +22,16 @@ export function adminListView(orgName: string, admins: AdminListEntry[], timezon
   };
 }
 
-export function latestOpportunitiesView(orgName: string, items: AdminOpportunity[], timezone: string): LatestOpportunitiesView {
+export function latestOpportunitiesView(
+  orgName: string,
+  items: AdminOpportunity[],
+  timezone: string,
+  canEdit: boolean,
+): LatestOpportunitiesView {
   return {
     type: 'adminLatestOpportunities',
     orgName,
+    canEdit,
     items: items.map(({ opportunity, createdAt }) => ({
       id: opportunity.id,
       title: opportunity.title,

@@ -13,6 +13,13 @@ export function actorOf(ctx: ConversationContext): string {
   return ctx.speaker.email ?? `${ctx.speaker.channel}:${ctx.speaker.channelUserId}`;
 }
 
+/** Whether the speaker could do admin tasks here, without replying or auditing (to decide what to offer). */
+export async function speakerIsAdmin(ctx: ConversationContext, services: AdminCheckServices): Promise<boolean> {
+  const email = ctx.speaker.email;
+  if (ctx.shared || !email || ctx.memory.declaredEmail === email) return false;
+  return (await adminStanding(policyDeps(services), ctx.org.id, email)) !== null;
+}
+
 type Refusal = 'shared-conversation' | 'unidentified' | 'self-declared-email' | 'not-admin';
 
 const REFUSALS: Record<Refusal, (orgName: string) => string> = {

@@ -60,6 +60,8 @@ export interface LatestOpportunityItem {
 export interface LatestOpportunitiesView {
   type: 'adminLatestOpportunities';
   orgName: string;
+  /** Admins get Edit and Add buttons; anyone else sees the list only. */
+  canEdit: boolean;
   items: LatestOpportunityItem[];
 }
 

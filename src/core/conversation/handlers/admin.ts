@@ -1,7 +1,7 @@
 import { formChoices, formValuesOf, checkOpportunityForm } from '../../admin/opportunityForm';
 import { AUDIT_ACTIONS, listAdmins } from '../../admin/policy';
 import { adminListView, latestOpportunitiesView, sameOpportunity } from '../../admin/presenters';
-import { actorOf, policyDeps, requireAdmin } from '../../admin/requireAdmin';
+import { actorOf, policyDeps, requireAdmin, speakerIsAdmin } from '../../admin/requireAdmin';
 import { grantAdmin, revokeAdmin } from '../../admin/roleChanges';
 import type { OpportunityFormValues } from '../../admin/views';
 import { findOpportunity } from '../../careerMap/search';
@@ -98,19 +98,19 @@ export async function editOpportunityFromText(ctx: ConversationContext, services
   const item = phrase ? findOpportunity(catalogue, phrase) : undefined;
   if (!item) {
     await ctx.reply({ type: 'text', text: 'Which opportunity should I open for editing? Name it, or press "Edit" on one of these.' });
-    return showLatestUnchecked(ctx, services);
+    return showLatest(ctx, services, true);
   }
   await showEditForm(ctx, services, item.id);
 }
 
-async function showLatestUnchecked(ctx: ConversationContext, services: CoreServices): Promise<void> {
+async function showLatest(ctx: ConversationContext, services: CoreServices, canEdit: boolean): Promise<void> {
   const items = await services.admin.opportunities.latest(ctx.org.id, LATEST_COUNT);
-  await ctx.reply(latestOpportunitiesView(ctx.org.name, items, services.settings.timezone));
+  await ctx.reply(latestOpportunitiesView(ctx.org.name, items, services.settings.timezone, canEdit));
 }
 
+/** Anyone may see what was added lately (staff ask "anything new?"); only admins are offered Edit and Add. */
 export async function showLatestOpportunities(ctx: ConversationContext, services: CoreServices): Promise<void> {
-  if (!(await requireAdmin(ctx, services, 'latestOpportunities'))) return;
-  await showLatestUnchecked(ctx, services);
+  await showLatest(ctx, services, await speakerIsAdmin(ctx, services));
 }
 
 /** Saves the add/edit form: import rules, errors back in the form, idempotent, audited. */
