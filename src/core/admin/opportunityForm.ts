@@ -33,15 +33,20 @@ const splitList = (text: string | undefined): string[] | undefined => {
 
 /** The choices the form offers, from the organisation's career map. */
 export function formChoices(catalogue: CareerCatalogue): Pick<OpportunityFormView, 'pathways' | 'stages' | 'scopes' | 'kinds' | 'entitlements'> {
-  const stagePathways = new Map<string, { name: string; pathways: string[] }>();
+  // A stage id shared by several pathways (e.g. "apprentice") is one choice, titled with each of its names.
+  const stagePathways = new Map<string, { names: Set<string>; pathways: string[] }>();
   for (const pathway of catalogue.pathways) {
     for (const stage of pathway.stages) {
-      const entry = stagePathways.get(stage.id) ?? { name: stage.name, pathways: [] };
+      const entry = stagePathways.get(stage.id) ?? { names: new Set<string>(), pathways: [] };
+      entry.names.add(stage.name);
       entry.pathways.push(pathway.name);
       stagePathways.set(stage.id, entry);
     }
   }
-  const stages: ChoiceOption[] = [...stagePathways].map(([id, entry]) => ({ id, name: `${entry.name} (${entry.pathways.join(', ')})` }));
+  const stages: ChoiceOption[] = [...stagePathways].map(([id, entry]) => ({
+    id,
+    name: `${[...entry.names].join(' / ')} (${entry.pathways.join(', ')})`,
+  }));
   return {
     pathways: catalogue.pathways.map((pathway) => ({ id: pathway.id, name: pathway.name })),
     stages,
