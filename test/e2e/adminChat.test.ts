@@ -124,6 +124,10 @@ describe('admins in Teams chat, end to end over HTTP', () => {
     expect((await bot.app.repos.opportunities.get('default', 'phonics-lead-shadowing'))?.opportunity.title).toBe('Phonics lead shadowing (summer term)');
     expect(await bot.app.repos.opportunities.get('default', 'an-attempt-to-rename')).toBeNull();
 
+    const byName = cardsOf(await say(jo, 'edit the phonics lead shadowing opportunity'));
+    expect(JSON.stringify(byName)).toContain('Edit an opportunity');
+    expect(actionData(byName[0])).toEqual([{ action: 'saveOpportunityForm', editing: 'phonics-lead-shadowing' }]);
+
     const saves = await auditOf('opportunity.saved');
     expect(saves.map((entry) => [entry.actor, entry.details])).toEqual([
       ['jo@school.org', { opportunityId: 'phonics-lead-shadowing', outcome: 'created' }],

@@ -12,6 +12,8 @@ import type { CoreServices } from '../services';
 
 /** How many admin-added opportunities "latest opportunities" shows. */
 const LATEST_COUNT = 10;
+/** How many recently added items "edit …" looks through before searching the catalogue. */
+const RECENT_FOR_EDITING = 50;
 
 type RoleVerb = 'grantAdmin' | 'revokeAdmin';
 
@@ -91,11 +93,23 @@ export const editOpportunityFromCard: ActionHandler<'editOpportunity'> = async (
   await showEditForm(ctx, services, action.opportunityId);
 };
 
+/**
+ * Recently added items are looked up in the database first: the catalogue is cached for a short
+ * while, and an admin often edits what they have just added.
+ */
+async function findForEditing(ctx: ConversationContext, services: CoreServices, phrase: string): Promise<{ id: string } | undefined> {
+  const wanted = phrase.toLowerCase();
+  const recent = await services.admin.opportunities.latest(ctx.org.id, RECENT_FOR_EDITING);
+  const fresh = recent.find(({ opportunity }) => opportunity.id === wanted || opportunity.title.toLowerCase().includes(wanted));
+  if (fresh) return fresh.opportunity;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  return findOpportunity(catalogue, phrase);
+}
+
 export async function editOpportunityFromText(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
   if (!(await requireAdmin(ctx, services, 'editOpportunity'))) return;
   const phrase = (nlu.entities.topic ?? nlu.text.replace(/\b(edit|change|update|amend|the|an?|opportunity|please)\b/gi, ' ')).trim();
-  const { catalogue } = await services.catalogues.get(ctx.org.id);
-  const item = phrase ? findOpportunity(catalogue, phrase) : undefined;
+  const item = phrase ? await findForEditing(ctx, services, phrase) : undefined;
   if (!item) {
     await ctx.reply({ type: 'text', text: 'Which opportunity should I open for editing? Name it, or press "Edit" on one of these.' });
     return showLatest(ctx, services, true);
