@@ -99,6 +99,14 @@ describe('saving one opportunity', () => {
     expect(await database.db.collection('opportunities').countDocuments({ orgId: 'north' })).toBe(1);
   });
 
+  it('stores one item when the same form arrives twice at once', async () => {
+    const repo = database.repos.opportunities;
+    const outcomes = await Promise.all([repo.saveOne('north', item), repo.saveOne('north', { ...item })]);
+    expect(outcomes).toContain('created');
+    expect(await database.db.collection('opportunities').countDocuments({ orgId: 'north' })).toBe(1);
+    expect((await repo.get('north', item.id))?.opportunity).toEqual(item);
+  });
+
   it('lists the newest admin-added items first, leaving out the shipped default map', async () => {
     const repo = database.repos.opportunities;
     await repo.upsertMany('north', [{ ...item, id: 'shipped' }], 'default-map');
