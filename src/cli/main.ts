@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
+import { registerAdminCommands } from './commands/admin';
+import { registerAuditCommand } from './commands/audit';
 import { registerImportCommands } from './commands/importCommands';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerNextCommand(program);
   registerNluCommand(program);
+  registerAdminCommands(program);
+  registerAuditCommand(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type {
+  AdminRoleDoc,
   AuditDoc,
   BotStateDoc,
   CareerMapDoc,
@@ -22,6 +23,8 @@ export interface Collections {
   botState: Collection<BotStateDoc>;
   botStateClaims: Collection<{ _id: string; at: Date }>;
   audit: Collection<AuditDoc>;
+  adminRoles: Collection<AdminRoleDoc>;
+  adminRoleLocks: Collection<{ _id: string; at: Date }>;
 }
 
 export function collections(db: Db): Collections {
@@ -36,6 +39,8 @@ export function collections(db: Db): Collections {
     botState: db.collection<BotStateDoc>('botState'),
     botStateClaims: db.collection<{ _id: string; at: Date }>('botStateClaims'),
     audit: db.collection<AuditDoc>('audit'),
+    adminRoles: db.collection<AdminRoleDoc>('adminRoles'),
+    adminRoleLocks: db.collection<{ _id: string; at: Date }>('adminRoleLocks'),
   };
 }
 

@@ -85,3 +85,12 @@ export interface AuditDoc {
   action: string;
   details: Record<string, unknown>;
 }
+
+/** An admin role granted in one organisation; `_id` is `${orgId}:${email}`. */
+export interface AdminRoleDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  grantedBy: string;
+  grantedAt: Date;
+}

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { collections, ensureIndexes } from './collections';
+import { AdminRoleRepository } from './repositories/adminRoles';
 import { AuditLog } from './repositories/audit';
 import { CareerMapRepository } from './repositories/careerMaps';
 import { ConversationReferenceRepository } from './repositories/conversationReferences';
@@ -20,6 +21,7 @@ export interface Repositories {
   references: ConversationReferenceRepository;
   state: StateStore;
   audit: AuditLog;
+  adminRoles: AdminRoleRepository;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -36,5 +38,6 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     references: new ConversationReferenceRepository(c),
     state: new StateStore(c),
     audit: new AuditLog(c),
+    adminRoles: new AdminRoleRepository(c),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminActionSchemas } from '../admin/schema';
 import { opportunityKindSchema, scopeSchema, slugSchema } from '../careerMap/schema';
 import { INTENTS } from '../nlu';
 import { planStatusSchema } from '../plan/planStatus';
@@ -48,6 +49,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('confirmDeleteData') }),
   z.object({ action: z.literal('cancelDeleteData') }),
+  ...adminActionSchemas,
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

@@ -1,11 +1,14 @@
 import type { AppConfig } from '../../config';
 import { CatalogueProvider } from '../careerMap/catalogueProvider';
+import type { AdminStores } from '../admin/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { CoreServices, ProactiveSender } from './services';
 
 /** The ports the conversation handlers use; `store/` repositories implement them. */
 export interface CorePorts extends CatalogueSources {
+  adminRoles: AdminStores['roles'];
+  opportunities: CatalogueSources['opportunities'] & AdminStores['opportunities'];
   staff: StaffDirectory;
   plans: PlanStore;
   cpd: CpdLog;
@@ -26,6 +29,7 @@ export function buildCoreServices(
     cpd: ports.cpd,
     references: ports.references,
     audit: ports.audit,
+    admin: { roles: ports.adminRoles, opportunities: ports.opportunities },
     sender: parts.sender,
     settings: {
       timezone: config.timezone,

@@ -1,3 +1,4 @@
+import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
@@ -33,6 +34,8 @@ export interface CoreServices {
   cpd: CpdLog;
   references: ReferenceStore;
   audit: AuditTrail;
+  /** Admin roles and single-opportunity editing (see core/admin). */
+  admin: AdminStores;
   sender: ProactiveSender;
   settings: CoreSettings;
 }

@@ -1,3 +1,4 @@
+import type { AdminListView, LatestOpportunitiesView, OpportunityFormView } from '../admin/views';
 import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../careerMap/schema';
 import type { PlanStatus } from '../plan/planStatus';
 
@@ -204,6 +205,9 @@ export type View =
   | ReadingListView
   | ProfileView
   | MyDataView
-  | ConfirmDeleteView;
+  | ConfirmDeleteView
+  | AdminListView
+  | OpportunityFormView
+  | LatestOpportunitiesView;
 
 export type ViewType = View['type'];

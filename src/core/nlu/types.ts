@@ -19,6 +19,13 @@ export const INTENTS = [
   'deleteMyData',
   'greeting',
   'thanks',
+  // Admin tasks (see core/admin).
+  'grantAdmin',
+  'revokeAdmin',
+  'listAdmins',
+  'addOpportunity',
+  'editOpportunity',
+  'latestOpportunities',
 ] as const;
 
 export type KnownIntent = (typeof INTENTS)[number];

@@ -1,3 +1,4 @@
+import type { AdminOpportunity } from '../../core/admin/ports';
 import type { Opportunity } from '../../core/careerMap/schema';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from '../collections';
@@ -79,5 +80,48 @@ export class OpportunityRepository {
       }));
     if (writes.length > 0) await this.c.opportunities.bulkWrite(writes, { ordered: false });
     return summary;
+  }
+
+  // One opportunity at a time, for admins editing in chat (the bulk import above is separate).
+
+  async get(orgId: string, id: string): Promise<AdminOpportunity | null> {
+    const doc = await this.c.opportunities.findOne({ _id: opportunityKey(orgId, id) });
+    return doc ? { opportunity: toOpportunity(doc), createdAt: doc.createdAt, updatedAt: doc.updatedAt } : null;
+  }
+
+  /** Inserts or replaces one item by id, keeping when it first appeared; the same item twice changes nothing. */
+  async saveOne(orgId: string, item: Opportunity): Promise<'created' | 'updated' | 'unchanged'> {
+    const before = await this.get(orgId, item.id);
+    if (before && sameContent(before.opportunity, item)) return 'unchanged';
+    const now = new Date();
+    const unset = (['provider', 'url', 'closes', 'owner', 'durationDays'] as const).filter((field) => item[field] === undefined);
+    const write = () =>
+      this.c.opportunities.updateOne(
+        { _id: opportunityKey(orgId, item.id) },
+        {
+          $set: { ...withoutUndefined(item), orgId, updatedAt: now },
+          ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((field) => [field, ''])) } : {}),
+          $setOnInsert: { createdAt: now, origin: 'import' },
+        },
+        { upsert: true },
+      );
+    try {
+      await write();
+    } catch (error) {
+      // Two identical submits racing: the loser's upsert collides with the winner's insert.
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+      await write();
+    }
+    return before ? 'updated' : 'created';
+  }
+
+  /** Newest first among the items admins added (imports and chat), not the shipped default map. */
+  async latest(orgId: string, limit: number): Promise<AdminOpportunity[]> {
+    const docs = await this.c.opportunities
+      .find({ orgId, origin: 'import' })
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((doc) => ({ opportunity: toOpportunity(doc), createdAt: doc.createdAt, updatedAt: doc.updatedAt }));
   }
 }

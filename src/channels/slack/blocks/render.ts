@@ -1,4 +1,5 @@
 import type { View, ViewType } from '../../../core/conversation/views';
+import { adminListBlocks, latestOpportunitiesBlocks, opportunityFormBlocks } from './admin';
 import { confirmDeleteBlocks, myDataBlocks, onboardingBlocks, profileBlocks } from './account';
 import { cpdProgressBlocks, logCpdFormBlocks } from './cpd';
 import type { KnownBlock } from './elements';
@@ -26,6 +27,9 @@ const renderers: Renderers = {
   profile: profileBlocks,
   myData: myDataBlocks,
   confirmDelete: confirmDeleteBlocks,
+  adminList: adminListBlocks,
+  opportunityForm: opportunityFormBlocks,
+  adminLatestOpportunities: latestOpportunitiesBlocks,
 };
 
 export function renderBlocks(view: View): KnownBlock[] {

@@ -23,6 +23,9 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   profile: 'profile.json',
   myData: 'myData.json',
   confirmDelete: 'confirmDelete.json',
+  adminList: 'adminList.json',
+  opportunityForm: 'opportunityForm.json',
+  adminLatestOpportunities: 'adminLatestOpportunities.json',
 };
 
 /** A card template could not be loaded: a deployment fault, not bad input. */

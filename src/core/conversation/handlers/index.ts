@@ -1,5 +1,16 @@
 import type { ActionHandler, ActionHandlers, IntentHandlers } from '../handler';
 import type { ActionName } from '../actions';
+import {
+  editOpportunityFromCard,
+  editOpportunityFromText,
+  grantAdminFromText,
+  revokeAdminFromCard,
+  revokeAdminFromText,
+  saveOpportunityForm,
+  showAddOpportunityForm,
+  showAdmins,
+  showLatestOpportunities,
+} from './admin';
 import { logCpdFromForm, logCpdFromText, showCpdProgress, showLogCpdForm } from './cpd';
 import { greet, showHelp, thank } from './general';
 import { askToDelete, cancelDelete, deleteMyData, showMyData } from './privacy';
@@ -36,6 +47,12 @@ export const intentHandlers: IntentHandlers = {
   deleteMyData: askToDelete,
   greeting: greet,
   thanks: thank,
+  grantAdmin: grantAdminFromText,
+  revokeAdmin: revokeAdminFromText,
+  listAdmins: showAdmins,
+  addOpportunity: showAddOpportunityForm,
+  editOpportunity: editOpportunityFromText,
+  latestOpportunities: showLatestOpportunities,
 };
 
 /** For a handler that does not say so itself: its first reply takes the place of the submitted form. */
@@ -67,4 +84,8 @@ export const actionHandlers: ActionHandlers = {
   logCpd: answersInPlace(logCpdFromForm),
   confirmDeleteData: deleteMyData,
   cancelDeleteData: cancelDelete,
+  revokeAdmin: revokeAdminFromCard,
+  openOpportunityForm: showAddOpportunityForm,
+  editOpportunity: editOpportunityFromCard,
+  saveOpportunityForm,
 };
