@@ -6,6 +6,7 @@ import { buildCoreServices } from './core/conversation/buildServices';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
 import { createSlackChannel } from './channels/slack/slackApp';
+import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
@@ -45,6 +46,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
           organisations: repos.organisations,
           staff: repos.staff,
           state: repos.state,
+          replays: new MongoSlackReplayLog(database.db, logger),
           logger: logger.child({ channel: 'slack' }),
         })
       : undefined;

@@ -9,6 +9,7 @@ import type { StaffRepository } from '../../store/repositories/staff';
 import type { StateStore } from '../../store/repositories/stateStore';
 import { MemberCache } from '../memberCache';
 import { RestifyReceiver } from './restifyReceiver';
+import type { SlackReplayGuard } from './slackReplayLog';
 import { viewToSlack } from './viewToSlack';
 
 export interface SlackDeps {
@@ -16,6 +17,7 @@ export interface SlackDeps {
   organisations: OrganisationRepository;
   staff: StaffRepository;
   state: StateStore;
+  replays: SlackReplayGuard;
   logger: Logger;
 }
 
@@ -26,12 +28,13 @@ export interface SlackChannel {
 
 /** Bolt app for direct messages; only created when Slack credentials are configured. */
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
-  const receiver = new RestifyReceiver(config.signingSecret, deps.logger);
+  const receiver = new RestifyReceiver(config.signingSecret, deps.logger, deps.replays);
   const app = new App({
     token: config.botToken,
     receiver,
     logLevel: LogLevel.WARN,
-    ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
+    // Web API calls give up after 10 s (and retry twice), so a hanging Slack never holds a turn for long.
+    clientOptions: { timeout: 10_000, retryConfig: { retries: 2 }, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) },
   });
 
   const members = new MemberCache();

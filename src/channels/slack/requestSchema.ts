@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** An Events API envelope (or the URL verification handshake). */
+export const jsonRequestSchema = z.union([
+  z.object({ type: z.literal('url_verification'), challenge: z.string().max(500) }).loose(),
+  z
+    .object({
+      type: z.literal('event_callback'),
+      event_id: z.string().min(1).max(200),
+      team_id: z.string().max(100).optional(),
+      event: z.object({ type: z.string().min(1).max(100) }).loose(),
+    })
+    .loose(),
+  z.object({ type: z.string().min(1).max(100) }).loose(),
+]);
+
+/** An interactivity `payload` (block actions, view submissions, shortcuts). */
+export const interactionSchema = z.object({ type: z.string().min(1).max(100) }).loose();
+
+/** A slash command form. */
+export const commandSchema = z
+  .object({ command: z.string().min(1).max(100), team_id: z.string().max(100).optional(), text: z.string().max(4000).optional() })
+  .loose();
