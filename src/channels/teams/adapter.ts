@@ -3,11 +3,13 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { TeamsConfig } from '../../config';
+import { waitAtMost } from '../../lib/waitAtMost';
 import type { Logger } from '../../logging/logger';
 import { BotTokenCheck } from './auth/botTokenCheck';
 import { KeySourceUnavailableError } from './auth/openIdKeys';
@@ -15,6 +17,10 @@ import { TokenEndpointCredentialFactory } from './auth/tokenEndpointCredentials'
 import { connectorClientOptions } from './connectorTimeout';
 
 type Logic = (context: TurnContext) => Promise<void>;
+
+/** How long one HTTP request may wait for its turn; Teams itself gives up after 15 s. */
+const TURN_BUDGET_MS = 10_000;
+const TOO_SLOW = Symbol('turn budget exceeded');
 
 function sendJson(res: Response, status: number, body: unknown): void {
   res.status(status);
@@ -62,7 +68,16 @@ export class TeamsAdapter extends CloudAdapter {
     const authorization = authorizationHeader(req);
     const result = await this.authenticate(activity, authorization, res);
     if (!result) return;
-    const invokeResponse = await this.processActivity(result, activity, logic);
+    const turn = this.processActivity(result, activity, logic);
+    const invokeResponse = await waitAtMost<InvokeResponse | undefined | typeof TOO_SLOW>(turn, TURN_BUDGET_MS, TOO_SLOW);
+    if (invokeResponse === TOO_SLOW) {
+      // Each Bot Connector call times out on its own; this bounds the HTTP request as a whole.
+      this.logger.warn({ activityType: activity.type }, 'turn still running after its budget: answered 202 and left it to finish');
+      turn.catch((error: unknown) => this.logger.error({ err: error }, 'late Teams turn failed'));
+      res.status(202);
+      res.end();
+      return;
+    }
     res.status(invokeResponse?.status ?? 200);
     if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
     else res.end();
