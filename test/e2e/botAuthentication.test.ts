@@ -86,3 +86,20 @@ describe('Bot Framework authentication against a local OpenID / JWKS stand-in', 
     expect(connector.to('auth-bad')).toEqual([]);
   });
 });
+
+describe('production without credentials', () => {
+  it('refuses to start and names the missing variables', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const root = path.resolve(__dirname, '../..');
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0' };
+    delete env.MICROSOFT_APP_ID;
+    delete env.MICROSOFT_APP_PASSWORD;
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/MICROSOFT_APP_ID: is required in production/);
+  }, 60_000);
+});
