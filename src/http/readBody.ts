@@ -78,6 +78,7 @@ export function readBody(req: Request, rules: BodyRules): Promise<Buffer> {
 /** Discards the rest of a refused body so the 413/415 can be read, but never more than a bounded amount. */
 function drain(req: Request, limit: number, alreadyRead = 0): void {
   let discarded = alreadyRead;
+  // The request has been answered already; a client that hangs up now needs no further handling.
   req.on('error', () => undefined);
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
