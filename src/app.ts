@@ -7,6 +7,7 @@ import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTu
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
 import { createSlackChannel } from './channels/slack/slackApp';
+import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
@@ -51,7 +52,11 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       ...(options.observeViews ? { observe: options.observeViews } : {}),
     });
     const teams = teamsChannel.connect(runTurn);
-    const slack = config.slack ? createSlackChannel(config.slack, { runTurn, logger: logger.child({ channel: 'slack' }) }) : undefined;
+    const slack = config.slack ? createSlackChannel(config.slack, {
+          runTurn,
+          replays: new MongoSlackReplayLog(database.db, logger),
+          logger: logger.child({ channel: 'slack' }),
+        }) : undefined;
 
     const http = createHttpServer(
       {

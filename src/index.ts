@@ -1,6 +1,7 @@
 import { loadConfig, loadDotEnvFile } from './config';
 import { ConfigError, describeError } from './errors';
 import { createLogger } from './logging/logger';
+import { installLastResortHandlers } from './lib/lastResort';
 import { startApp } from './app';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  installLastResortHandlers(logger);
   const app = await startApp(config, logger);
 
   let stopping = false;

@@ -8,6 +8,17 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
+/**
+ * Where Bot Framework tokens are checked and obtained. Internal: never read from the environment;
+ * only tests (and staging set-ups against local stand-ins) set it. Unset means Azure public cloud.
+ */
+export interface BotFrameworkEndpoints {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+  /** OAuth 2 client-credentials endpoint for outbound tokens (plain HTTP allowed, unlike MSAL). */
+  tokenUrl: string;
+}
+
 export interface TeamsConfig {
   appId?: string;
   appPassword?: string;
@@ -15,6 +26,7 @@ export interface TeamsConfig {
   tenantId?: string;
   /** True when no app id is configured: requests are not authenticated (Agents Playground, Emulator). */
   localMode: boolean;
+  endpoints?: BotFrameworkEndpoints;
 }
 
 export interface AppConfig {

@@ -1,12 +1,16 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { waitAtMost } from '../lib/waitAtMost';
 import type { Logger } from '../logging/logger';
+import { HttpError, refusals, sendError, sendInternalError } from './httpError';
+import { decodeUtf8, isPlainObject, parseJsonText } from './jsonBody';
+import { readBody } from './readBody';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface HttpRoutes {
+  /** Receives the request with `req.body` already read, parsed and checked to be a JSON object. */
   teams: RouteHandler;
   /** Checks a Bot Framework body before the adapter sees it; returns a reason when it is malformed. */
   checkActivity?: (body: unknown) => string | undefined;
@@ -23,33 +27,38 @@ export interface HttpServer {
   inFlight(): number;
 }
 
+const TEAMS_BODY = { limit: MAX_BODY_BYTES, mediaTypes: ['application/json'] } as const;
+const SLACK_BODY = { limit: MAX_BODY_BYTES, mediaTypes: ['application/json', 'application/x-www-form-urlencoded'] } as const;
+
 function sendJson(res: Response, status: number, body: unknown): void {
   res.status(status);
   res.json(body);
 }
 
-function readRawBody(req: Request, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
+/**
+ * The restify server. No restify body parser is used anywhere: bodies are read by `readBody`
+ * (no inflation, no multipart, hard size cap) and every refusal is JSON `{ code, message }`.
+ */
 export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer {
   const server = restify.createServer({ name: 'nextstep', handleUncaughtExceptions: false });
   let active = 0;
   let draining = false;
+
+  /** Runs a route so that nothing it throws escapes: HttpErrors become their answer, anything else a logged 500. */
+  const guarded =
+    (route: string, handler: RouteHandler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        if (error instanceof HttpError) {
+          sendError(res, error);
+          return;
+        }
+        logger.error({ err: error, route }, 'request failed');
+        sendInternalError(res);
+      }
+    };
 
   server.pre((req, res, next) => {
     if (draining) {
@@ -69,55 +78,38 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
     next();
   });
 
-  server.get('/readyz', async (_req, res) => {
-    const ready = !draining && (await routes.ready());
-    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'ok' : 'unreachable' });
-  });
+  server.get(
+    '/readyz',
+    guarded('readyz', async (_req, res) => {
+      const ready = !draining && (await routes.ready().catch(() => false));
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'ok' : 'unreachable' });
+    }),
+  );
 
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
-    async (req: Request, res: Response) => {
-      if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-        sendJson(res, 400, { code: 'BadRequest', message: 'Expected a Bot Framework activity as a JSON object.' });
-        return;
-      }
-      const problem = routes.checkActivity?.(req.body);
-      if (problem) {
-        sendJson(res, 400, { code: 'BadRequest', message: `Not a valid activity: ${problem}` });
-        return;
-      }
-      try {
-        await routes.teams(req, res);
-      } catch (error) {
-        logger.error({ err: error }, 'Teams request failed');
-        if (!res.headersSent) sendJson(res, 500, { code: 'InternalError', message: 'Something went wrong.' });
-      }
-    },
+    guarded('teams', async (req, res) => {
+      const body = parseJsonText(decodeUtf8(await readBody(req, TEAMS_BODY)));
+      if (!isPlainObject(body)) throw refusals.badRequest('Expected a Bot Framework activity as a JSON object.');
+      const problem = routes.checkActivity?.(body);
+      if (problem) throw refusals.badRequest(`Not a valid activity: ${problem}`);
+      req.body = body;
+      await routes.teams(req, res);
+    }),
   );
 
   const slack = routes.slack;
   if (slack) {
-    server.post('/slack/events', async (req: Request, res: Response) => {
-      let raw: Buffer;
-      try {
-        raw = await readRawBody(req, MAX_BODY_BYTES);
-      } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        sendJson(res, status, { code: status === 413 ? 'PayloadTooLarge' : 'BadRequest', message: (error as Error).message });
-        return;
-      }
-      try {
-        await slack(req, res, raw);
-      } catch (error) {
-        logger.error({ err: error }, 'Slack request failed');
-        if (!res.headersSent) sendJson(res, 500, { code: 'InternalError', message: 'Something went wrong.' });
-      }
-    });
+    server.post(
+      '/slack/events',
+      guarded('slack', async (req, res) => {
+        await slack(req, res, await readBody(req, SLACK_BODY));
+      }),
+    );
   }
 
   server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    // Never leak stack traces: restify serialises the error's body only.
+    // restify's own refusals (404, 405) are JSON already; log only what points at a fault.
     if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, url: req.url }, 'request error');
     callback();
   });

@@ -8,9 +8,11 @@ import { registerHomeListener } from './listeners/home';
 import { registerInteractionListeners } from './listeners/interactions';
 import { registerMessageListeners } from './listeners/messages';
 import { RestifyReceiver } from './restifyReceiver';
+import type { SlackReplayGuard } from './slackReplayLog';
 
 export interface SlackDeps {
   runTurn: RunTurn;
+  replays: SlackReplayGuard;
   logger: Logger;
 }
 
@@ -24,12 +26,13 @@ export interface SlackChannel {
  * the /nextstep command, the App Home, buttons and modals. Only created when Slack is configured.
  */
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
-  const receiver = new RestifyReceiver(config.signingSecret, deps.logger);
+  const receiver = new RestifyReceiver(config.signingSecret, deps.logger, deps.replays);
   const app = new App({
     token: config.botToken,
     receiver,
     logLevel: LogLevel.WARN,
-    ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
+    // Web API calls give up after 10 s (and retry twice), so a hanging Slack never holds a turn for long.
+    clientOptions: { timeout: 10_000, retryConfig: { retries: 2 }, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) },
   });
   const listenerDeps = { runTurn: deps.runTurn, members: new MemberCache(), logger: deps.logger };
   registerMessageListeners(app, listenerDeps);

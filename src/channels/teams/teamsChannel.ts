@@ -30,7 +30,7 @@ export function createTeamsChannel(config: TeamsConfig, deps: { references: Refe
     connect(runTurn) {
       const turn = createTeamsTurnHandler({ runTurn, logger });
       return {
-        handle: (req, res) => adapter.process(req, res, turn),
+        handle: (req, res) => adapter.handle(req, res, turn),
         checkActivity: (body) => {
           const parsed = incomingActivitySchema.safeParse(body);
           return parsed.success ? undefined : describeActivityProblems(parsed.error);

@@ -4,6 +4,7 @@
  * Pure: no clock access except through the reference date passed in.
  */
 import { DateTime } from 'luxon';
+import { lookupTable } from '../../lib/lookupTable';
 
 export const DEFAULT_ZONE = 'Europe/London';
 
@@ -15,21 +16,21 @@ export interface DateMatch {
   end: number;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: Readonly<Record<string, number>> = lookupTable({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
   june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9,
   october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
+});
 
-const WEEKDAYS: Readonly<Record<string, number>> = {
+const WEEKDAYS: Readonly<Record<string, number>> = lookupTable({
   monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3, thursday: 4, thurs: 4,
   thu: 4, friday: 5, fri: 5, saturday: 6, sunday: 7,
-};
+});
 
-const SMALL_NUMBERS: Readonly<Record<string, number>> = {
+const SMALL_NUMBERS: Readonly<Record<string, number>> = lookupTable({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, couple: 2, 'a couple of': 2, 'couple of': 2,
-};
+});
 
 const MONTH_NAMES = Object.keys(MONTHS).sort((x, y) => y.length - x.length).join('|');
 const WEEKDAY_NAMES = Object.keys(WEEKDAYS).sort((x, y) => y.length - x.length).join('|');

@@ -1,3 +1,5 @@
+import { lookupTable } from '../../lib/lookupTable';
+
 /**
  * Finds a length of time in lower-cased English text and converts it to CPD days:
  * 6 hours make a day, results are rounded to the nearest half day (minimum 0.5) and a week is 5 days.
@@ -13,11 +15,11 @@ export interface DurationMatch {
 export const HOURS_PER_DAY = 6;
 export const DAYS_PER_WEEK = 5;
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+const NUMBER_WORDS: Readonly<Record<string, number>> = lookupTable({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
   ninety: 90, 'a couple of': 2, 'couple of': 2, 'a few': 3, 'a full': 1, 'one full': 1, 'a whole': 1,
-};
+});
 
 const NUM =
   '(\\d+(?:\\.\\d+)?|a couple of|couple of|a few|a full|one full|a whole|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety)';

@@ -5,6 +5,7 @@
  * A trailing "s", "es" or "'s" on any word is tolerated, so plurals need not be listed.
  */
 import type { OpportunityKind, Scope } from '../careerMap/schema';
+import { lookupTable } from '../../lib/lookupTable';
 
 export interface StagePhrases {
   stage: string;
@@ -348,7 +349,7 @@ export const NAMED_OPPORTUNITIES: readonly NamedOpportunity[] = [
 ];
 
 /** Canonical spelling of acronyms and names when echoed back in a topic. */
-export const DISPLAY_FORMS: Readonly<Record<string, string>> = {
+export const DISPLAY_FORMS: Readonly<Record<string, string>> = lookupTable({
   npq: 'NPQ', npqs: 'NPQs', senco: 'SENCO', sencos: 'SENCOs', send: 'SEND', sen: 'SEN', eal: 'EAL', eyfs: 'EYFS',
   ks1: 'KS1', ks2: 'KS2', ks3: 'KS3', ks4: 'KS4', ks5: 'KS5', pshe: 'PSHE', rse: 'RSE', pe: 'PE', dt: 'DT', mfl: 'MFL',
   ict: 'ICT', gcse: 'GCSE', gcses: 'GCSEs', sats: 'SATs', adhd: 'ADHD', asd: 'ASD', gdpr: 'GDPR', dsl: 'DSL', hr: 'HR',
@@ -357,7 +358,7 @@ export const DISPLAY_FORMS: Readonly<Record<string, string>> = {
   nasenco: 'NASENCO', cpr: 'CPR', sle: 'SLE', nle: 'NLE', itt: 'ITT', nqt: 'NQT', mba: 'MBA', siams: 'SIAMS',
   ncetm: 'NCETM', excel: 'Excel', prevent: 'Prevent', english: 'English', french: 'French', spanish: 'Spanish',
   german: 'German', rosenshine: 'Rosenshine', gatsby: 'Gatsby', lsa: 'LSA', it: 'IT',
-};
+});
 
 /**
  * Subjects people commonly train in. They are never "corrected" into other words

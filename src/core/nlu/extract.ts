@@ -12,6 +12,7 @@ import { tokenise } from './normalise';
 import type { SpellingCorrector } from './spelling';
 import { extractTopic } from './topic';
 import type { Intent, NluEntities } from './types';
+import { lookupTable } from '../../lib/lookupTable';
 
 export type TokenTag = 'date' | 'duration' | 'email';
 
@@ -118,11 +119,11 @@ function breakFlags(prepared: string, raw: readonly string[]): boolean[] {
  * "management" to the same stem, so "behaviour management training" looked like a question
  * about a line manager; roles that contain "manager" are already replaced by ROLE.
  */
-const CLASSIFIER_SYNONYMS: Readonly<Record<string, string>> = {
+const CLASSIFIER_SYNONYMS: Readonly<Record<string, string>> = lookupTable({
   manager: 'boss',
   managers: 'boss',
   "manager's": 'boss',
-};
+});
 
 function classifierText(words: readonly string[], tags: ReadonlyArray<TokenTag | undefined>, phrases: readonly PhraseMatch[]): string {
   const out: string[] = [];

@@ -1,3 +1,5 @@
+import { lookupTable } from '../../lib/lookupTable';
+
 /**
  * Input clean-up and tokenisation: the first step of the NLU pipeline.
  * Pure functions; no knowledge of intents or entities.
@@ -13,7 +15,7 @@ export interface Token {
 }
 
 /** Text-speak, abbreviations and American spellings mapped to the form used in the corpus. */
-const SHORTHAND: Readonly<Record<string, string>> = {
+const SHORTHAND: Readonly<Record<string, string>> = lookupTable({
   wat: 'what',
   wot: 'what',
   wht: 'what',
@@ -86,7 +88,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   behavior: 'behaviour',
   center: 'centre',
   mentorship: 'mentoring',
-};
+});
 
 /** Trims, normalises Unicode quotes and spaces, and truncates to MAX_INPUT_LENGTH characters. */
 export function prepareInput(input: unknown): string {
