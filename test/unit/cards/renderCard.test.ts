@@ -155,26 +155,36 @@ describe('renderCard', () => {
 });
 
 describe('whatNext card', () => {
-  it('shows the heading, entitlement, options by scope and the next stage', () => {
+  it('opens with the top three steps, then more for the stage, the entitlements line and the next stage', () => {
     const card = renderCard(whatNext.whatNextFull);
     const text = texts(card);
     expect(text).toContain('What next for Priya Shah');
     expect(text).toContain('Early career teacher · Teaching · Oakfield Primary Academy');
-    expect(text).toContain('Your entitlement');
-    expect(text).toContain('Options to agree with your line manager');
-    for (const scope of ['On your own', 'In your school', 'Regional and national']) expect(text).toContain(scope);
-    expect(text).toContain('A look at the next stage: Developing teacher');
-    expect(text.indexOf('Your entitlement')).toBeLessThan(text.indexOf('Options to agree'));
-    expect(text.indexOf('Options to agree')).toBeLessThan(text.indexOf('A look at the next stage'));
+    expect(text).toContain('Line manager: sam.jones@oakfield.example · Next careers discussion: 15 March 2027');
+    expect(text).toContain('Your next steps');
+    expect(text).toContain('Also for your stage');
+    expect(text).toContain("Your entitlements, like everyone's: Annual careers discussion · Five CPD days every year");
+    expect(text).toContain('Looking ahead: Developing teacher');
+    expect(text.indexOf('Your next steps')).toBeLessThan(text.indexOf('Also for your stage'));
+    expect(text.indexOf('Also for your stage')).toBeLessThan(text.indexOf('Looking ahead'));
+    expect(text).not.toMatch(/#\w/);
   });
 
   it('hides sections that are empty and says so when there is nothing at all', () => {
     const text = texts(renderCard(whatNext.whatNextEmpty));
-    expect(text).not.toContain('Your entitlement');
-    expect(text).not.toContain('Options to agree');
-    expect(text).not.toContain('A look at the next stage');
+    expect(text).not.toContain('Your next steps');
+    expect(text).not.toContain('Also for your stage');
+    expect(text).not.toContain('Looking ahead');
     expect(text).toContain("There's nothing listed for your stage");
-    expect(texts(renderCard(whatNext.whatNextSecondPage))).not.toContain('A look at the next stage');
+    expect(texts(renderCard(whatNext.whatNextSecondPage))).not.toContain('Looking ahead');
+  });
+
+  it('offers no save, interest or plan buttons in a shared conversation', () => {
+    const actions = buttons(renderCard(whatNext.whatNextShared)).map((button) => (button.data as Node).action);
+    expect(actions).toContain('showOpportunity');
+    expect(actions).not.toContain('saveOpportunity');
+    expect(actions).not.toContain('markInterest');
+    expect(actions).not.toContain('runIntent');
   });
 
   it('offers "Show more" for the next page only when there is more', () => {
@@ -190,7 +200,7 @@ describe('whatNext card', () => {
       .filter((button) => (button.data as Node).action === 'saveOpportunity')
       .map((button) => (button.data as Node).opportunityId);
     expect(saveIds).not.toContain('ect-induction-programme');
-    expect(saveIds).toContain('ect-network');
+    expect(saveIds).toContain('shadow-head-of-year');
     expect(texts(card)).toContain('In your plan');
   });
 
@@ -210,7 +220,8 @@ describe('whatNext card', () => {
 
   it('links out only for items with a URL', () => {
     const links = nodesOfType(renderCard(whatNext.whatNextFull), 'Action.OpenUrl').map((link) => link.url);
-    expect(links.sort()).toEqual(['https://example.org/cteach', 'https://example.org/ecf', 'https://example.org/npq']);
+    // Compact rows keep their link on the details card; the top steps carry it directly.
+    expect(links.sort()).toEqual(['https://example.org/ecf']);
   });
 
   it('renders ten items with more to come within the size budget', () => {
@@ -266,7 +277,6 @@ describe('opportunityDetail card', () => {
       Closes: '14 March 2027 (soon)',
       Pathways: 'Teaching',
       Stages: 'Developing teacher, Middle leader',
-      Tags: 'npq, mentoring, leadership',
       Contact: 'Mrs Helen Carter, Trust CPD lead',
     });
     expect(texts(card)).toContain('In your plan: Discussed with line manager');
@@ -457,14 +467,15 @@ describe('general cards', () => {
     expect(texts(renderCard(general.welcomeKnownNoStage))).not.toContain('I have you down as');
   });
 
-  it('help and clarify send suggestions as if typed', () => {
-    const helpButtons = buttons(renderCard(general.help));
-    expect(helpButtons.map((button) => [button.title, button.data])).toEqual(
-      general.help.suggestions.map((suggestion) => [
-        suggestion.label,
-        { msteams: { type: 'imBack', value: suggestion.text } },
-      ]),
+  it('help and clarify run each suggestion as an Action.Execute (no imBack, which the Playground drops)', () => {
+    const card = renderCard(general.help);
+    const helpButtons = buttons(card);
+    expect(helpButtons.map((button) => [button.type, button.title, button.data])).toEqual(
+      general.help.suggestions.map((suggestion) => ['Action.Execute', suggestion.label, { action: 'runIntent', intent: suggestion.intent }]),
     );
+    expect(JSON.stringify(card)).not.toContain('imBack');
+    const cpd = buttons(renderCard(general.help)).find((button) => button.title === 'CPD progress');
+    expect(cpd?.data).toEqual({ action: 'runIntent', intent: 'cpdProgress' });
     expect(buttons(renderCard(general.clarify))).toHaveLength(3);
     expect(texts(renderCard(general.clarify))).toContain('can i do the thing with the other school');
     expect(buttons(renderCard(general.clarifyNoSuggestions))).toHaveLength(0);

@@ -115,7 +115,7 @@ function describeQuery(query: OpportunityQuery, catalogue: CareerCatalogue): str
     stageName ? `For ${stageName}` : pathwayName,
     query.kind ? KIND_LABELS[query.kind] : undefined,
     query.scope ? SCOPE_LABELS[query.scope] : undefined,
-    query.tag ? `#${query.tag}` : undefined,
+    query.tag ? `About ${query.tag.replace(/-/g, " ")}` : undefined,
     query.text ? `"${query.text}"` : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : 'Everything for your pathway';
