@@ -63,7 +63,9 @@ export class MapVocabulary implements StageVocabulary {
       if (!haystack.includes(` ${phrase.words} `)) continue;
       if (!best || (phrase.pathway === preferPathway && best.pathway !== preferPathway) || (phrase.stage && !best.stage)) best = phrase;
     }
-    return best ? { pathway: best.pathway, ...(best.stage ? { stage: best.stage } : {}) } : undefined;
+    if (!best) return undefined;
+    const pattern = new RegExp(`\\b${best.words.split(' ').map((word) => `${word}s?`).join('[^a-z0-9]+')}\\b`, 'i');
+    return { pathway: best.pathway, ...(best.stage ? { stage: best.stage } : {}), pattern };
   }
 }
 

@@ -53,6 +53,8 @@ export interface NluResult {
 export interface VocabularyMatch {
   pathway: string;
   stage?: string;
+  /** The words matched, as a pattern over the text (case-insensitive), for the classifier. */
+  pattern?: RegExp;
 }
 
 /** One organisation's words for its stages and pathways (built from its career map). */
