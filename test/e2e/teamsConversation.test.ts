@@ -152,7 +152,8 @@ describe('a conversation in Teams, end to end over HTTP', () => {
     }
 
     const route = JSON.stringify(cardsOf(await say(who, 'how do I become a head of department?')));
-    expect(route).toContain('For Middle leader');
+    expect(route).toContain('How to become: Middle leader');
+    expect(route).toContain('Early career teacher → Developing teacher → Middle leader');
   });
 
   it('deletes everything about a person after they confirm, and forgets them', async () => {

@@ -385,42 +385,47 @@ describe('logCpdForm card', () => {
 describe('onboarding card', () => {
   it('asks for email only when the platform did not give one', () => {
     const ids = (view: typeof onboarding.onboardingAskEmail) => inputs(renderCard(view)).map((input) => input.id);
-    expect(ids(onboarding.onboardingAskEmail)).toEqual([
-      'email',
-      'name',
-      'pathway',
-      'stage',
-      'school',
-      'managerEmail',
-      'nextDiscussion',
-    ]);
+    expect(ids(onboarding.onboardingAskEmail)).toEqual(['email', 'name', 'school', 'managerEmail', 'nextDiscussion']);
     expect(ids(onboarding.onboardingPrefilledWithErrors)).not.toContain('email');
   });
 
-  it('lists pathways, and every stage labelled with its pathway', () => {
+  it('asks for the pathway first, then offers only that pathway\'s stages', () => {
     const card = renderCard(onboarding.onboardingAskEmail);
-    const choiceSets = Object.fromEntries(inputs(card).map((input) => [input.id, input]));
-    expect(choiceSets.pathway?.choices).toEqual([
-      { title: 'Teaching', value: 'teaching' },
-      { title: 'Teaching assistant', value: 'teaching-assistant' },
-      { title: 'Business operations', value: 'business-operations' },
+    const toggles = nodesOfType(card, 'Action.ToggleVisibility');
+    expect(toggles.map((toggle) => toggle.title)).toEqual(['Choose Teaching', 'Choose Teaching assistant', 'Choose Business operations']);
+    // Choosing a pathway shows its stages and hides every other pathway's.
+    expect(toggles[1]?.targetElements).toEqual([
+      { elementId: 'stages-teaching', isVisible: false },
+      { elementId: 'stages-teaching-assistant', isVisible: true },
+      { elementId: 'stages-business-operations', isVisible: false },
     ]);
-    const stages = choiceSets.stage?.choices as Node[];
-    expect(stages).toHaveLength(16);
-    expect(stages).toContainEqual({ title: 'Teaching assistant: Apprentice', value: 'apprentice' });
-    expect(stages).toContainEqual({ title: 'Business operations: Apprentice', value: 'apprentice' });
-    expect(stages[0]).toEqual({ title: 'Teaching: Before teacher training', value: 'pre-itt' });
+    const lists = nodesOfType(card, 'Container').filter((node) => typeof node.id === 'string' && String(node.id).startsWith('stages-'));
+    expect(lists.map((list) => [list.id, list.isVisible])).toEqual([
+      ['stages-teaching', false],
+      ['stages-teaching-assistant', false],
+      ['stages-business-operations', false],
+    ]);
+    const stageButtons = buttons(card).map((button) => button.data as Node).filter((data) => data.action === 'submitOnboarding');
+    expect(stageButtons).toHaveLength(16);
+    expect(stageButtons).toContainEqual({ action: 'submitOnboarding', pathway: 'teaching-assistant', stage: 'apprentice' });
+    expect(stageButtons).toContainEqual({ action: 'submitOnboarding', pathway: 'business-operations', stage: 'apprentice' });
+    expect(stageButtons[0]).toEqual({ action: 'submitOnboarding', pathway: 'teaching', stage: 'pre-itt' });
   });
 
-  it('prefills values, shows errors and submits submitOnboarding', () => {
-    const card = renderCard(onboarding.onboardingPrefilledWithErrors);
+  it('prefills values, shows errors, opens the current pathway and saves with its stage', () => {
+    const view = onboarding.onboardingPrefilledWithErrors;
+    const card = renderCard(view);
     const values = Object.fromEntries(inputs(card).map((input) => [input.id, input.value]));
-    expect(values).toEqual(onboarding.onboardingPrefilledWithErrors.values);
-    expect(texts(card)).toContain(onboarding.onboardingPrefilledWithErrors.errors[0]);
+    const { pathway: _pathway, stage: _stage, ...typed } = view.values;
+    expect(values).toEqual(typed);
+    expect(texts(card)).toContain(view.errors[0]);
+    expect(texts(card)).toContain('Business operations (your pathway)');
+    expect(texts(card)).toContain('Apprentice (current)');
     expect(inputs(card).find((input) => input.id === 'managerEmail')?.label).toBe("Your line manager's work email");
-    expect(buttons(card).map((button) => [button.type, button.data])).toEqual([
-      ['Action.Submit', { action: 'submitOnboarding' }],
-    ]);
+    const open = nodesOfType(card, 'Container').find((node) => node.id === 'stages-business-operations');
+    expect(open?.isVisible).toBe(true);
+    const save = buttons(card).find((button) => button.title === 'Save my profile');
+    expect(save?.data).toEqual({ action: 'submitOnboarding', pathway: 'business-operations', stage: 'apprentice' });
   });
 });
 
