@@ -305,8 +305,19 @@ describe('plan card', () => {
       ['Move to: Completed', { action: 'setPlanStatus', opportunityId: 'chartered-teacher', status: 'completed' }],
       ['Move to: Booked', { action: 'setPlanStatus', opportunityId: 'very-long-opportunity', status: 'booked' }],
     ]);
-    const removes = buttons(renderCard(plan.planWithItems)).filter((b) => b.title === 'Remove');
+  });
+
+  it('asks before removing: "Remove" only reveals a confirmation with "Yes, remove it" and "Keep it"', () => {
+    const card = renderCard(plan.planWithItems);
+    const removes = nodesOfType(card, 'Action.ToggleVisibility').filter((b) => b.title === 'Remove');
     expect(removes).toHaveLength(4);
+    expect(removes[0]?.targetElements).toEqual(['remove-npq-leading-teacher-development']);
+    const confirm = nodesOfType(card, 'Container').find((node) => node.id === 'remove-npq-leading-teacher-development');
+    expect(confirm?.isVisible).toBe(false);
+    expect(buttons(confirm).map((button) => [button.title, button.data])).toEqual([
+      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' }],
+    ]);
+    expect(buttons(card).filter((button) => button.title === 'Remove')).toEqual([]);
   });
 
   it('suggests "What next" when empty', () => {
