@@ -39,7 +39,7 @@ const EXPECTED: Record<string, { top?: string[]; page?: string[] }> = {
   'teaching-assistant/apprentice': { top: ['ta-apprenticeship'] },
   'teaching-assistant/ta': { page: ['ta-network', 'ta-effective-practice'] },
   'teaching-assistant/senior-ta': { top: ['hlta-status'], page: ['teacher-degree-apprenticeship'] },
-  'teaching-assistant/hlta': { top: ['teacher-degree-apprenticeship', 'postgraduate-teaching-apprenticeship'], page: ['assessment-only-qts'] },
+  'teaching-assistant/hlta': { top: ['teacher-degree-apprenticeship'], page: ['postgraduate-teaching-apprenticeship', 'assessment-only-qts', 'get-into-teaching-adviser'] },
   'business-operations/apprentice': { top: ['business-administrator-apprenticeship'] },
   'business-operations/officer': { top: ['school-business-professional-apprenticeship'], page: ['isbl-qualifications'] },
   'business-operations/senior-officer': { top: ['school-business-professional-apprenticeship'], page: ['academy-trust-handbook'] },
