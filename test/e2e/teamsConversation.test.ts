@@ -56,7 +56,8 @@ describe('a conversation in Teams, end to end over HTTP', () => {
   it('walks an unknown person through onboarding and then shows what they can do next', async () => {
     const who = personIn('conv-new', 'user-new', 'new.person@school.org', 'Alex Morgan');
     const first = await say(who, 'what can I do next at my stage?');
-    const onboarding = cardsOf(first).find((card) => JSON.stringify(card).includes('"id":"pathway"'));
+    // The form asks for the pathway first, then shows only that pathway's stages.
+    const onboarding = cardsOf(first).find((card) => JSON.stringify(card).includes('Your pathway and stage'));
     expect(onboarding).toBeDefined();
     expect(JSON.stringify(onboarding)).not.toContain('"id":"email"');
 
@@ -152,7 +153,8 @@ describe('a conversation in Teams, end to end over HTTP', () => {
     }
 
     const route = JSON.stringify(cardsOf(await say(who, 'how do I become a head of department?')));
-    expect(route).toContain('For Middle leader');
+    expect(route).toContain('How to become: Middle leader');
+    expect(route).toContain('Early career teacher → Developing teacher → Middle leader');
   });
 
   it('deletes everything about a person after they confirm, and forgets them', async () => {

@@ -180,10 +180,13 @@ describe('nextstep CLI (in-process, real database)', () => {
         name: string;
         entitlement: { id?: string }[];
         options: { scope: string; items: unknown[] }[];
+        topSteps?: { id: string }[];
+        everyoneLine?: string;
       };
       expect(view.type).toBe('whatNext');
       expect(view.name).toBe(name);
-      expect(view.entitlement.length).toBeGreaterThan(0);
+      expect(view.topSteps).toHaveLength(3);
+      expect(view.everyoneLine).toContain('Annual careers discussion');
       expect(view.options.length).toBeGreaterThan(0);
       for (const group of view.options) expect(group.items.length).toBeGreaterThan(0);
     }

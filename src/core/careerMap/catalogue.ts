@@ -4,6 +4,7 @@ import type { CareerMap, Opportunity, Pathway, Stage } from './schema';
 export class CareerCatalogue {
   private readonly pathwaysById: Map<string, Pathway>;
   private readonly opportunitiesById: Map<string, Opportunity>;
+  private readonly reachById = new Map<string, number>();
 
   constructor(
     readonly map: CareerMap,
@@ -30,6 +31,42 @@ export class CareerCatalogue {
     const stages = this.pathway(pathwayId)?.stages ?? [];
     const index = stages.findIndex((stage) => stage.id === stageId);
     return index >= 0 ? stages[index + 1] : undefined;
+  }
+
+  /**
+   * Where people usually go from this stage: the stages the map declares with `next` (which may be
+   * on another pathway), or else the following stage on the same pathway.
+   */
+  nextStages(pathwayId: string, stageId: string): { pathway: Pathway; stage: Stage }[] {
+    const declared = this.stage(pathwayId, stageId)?.next;
+    if (declared && declared.length > 0) {
+      return declared.flatMap((ref) => {
+        const pathway = this.pathway(ref.pathway);
+        const stage = pathway?.stages.find((s) => s.id === ref.stage);
+        return pathway && stage ? [{ pathway, stage }] : [];
+      });
+    }
+    const pathway = this.pathway(pathwayId);
+    const next = this.nextStage(pathwayId, stageId);
+    return pathway && next ? [{ pathway, stage: next }] : [];
+  }
+
+  /** How many pathway/stage pairs of the map an opportunity reaches: small means made for a few stages. */
+  reach(item: Opportunity): number {
+    const cached = this.reachById.get(item.id);
+    if (cached !== undefined) return cached;
+    let count = 0;
+    for (const pathway of this.map.pathways) {
+      if (!item.pathways.includes(pathway.id)) continue;
+      for (const stage of pathway.stages) if (item.stages.includes(stage.id)) count += 1;
+    }
+    this.reachById.set(item.id, count);
+    return count;
+  }
+
+  /** Every pathway/stage pair in the map. */
+  get stageCount(): number {
+    return this.map.pathways.reduce((sum, pathway) => sum + pathway.stages.length, 0);
   }
 
   opportunity(id: string): Opportunity | undefined {

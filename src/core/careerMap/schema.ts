@@ -57,6 +57,10 @@ export const readingItemSchema = z.object({
 });
 export type ReadingItem = z.infer<typeof readingItemSchema>;
 
+/** A stage on a pathway, named by both ids. */
+export const stageRefSchema = z.object({ pathway: slugSchema, stage: slugSchema });
+export type StageRef = z.infer<typeof stageRefSchema>;
+
 export const stageSchema = z.object({
   id: slugSchema,
   name: z.string().trim().min(1).max(100),
@@ -66,6 +70,15 @@ export const stageSchema = z.object({
   reading: z.array(readingItemSchema).default([]),
   /** How pay progression relates to this stage, in plain words. */
   payNote: z.string().trim().max(600).optional(),
+  /** Other words people use for this stage ("HoD", "deputy head"), so the bot understands them. */
+  synonyms: z.array(z.string().trim().min(1).max(100)).optional(),
+  /**
+   * The stages people usually move to from here, possibly on another pathway (HLTA → trainee
+   * teacher). When absent, the next stage on the same pathway.
+   */
+  next: z.array(stageRefSchema).optional(),
+  /** Tags that matter most at this stage ("hlta" for senior TAs): items carrying one rank first. */
+  focus: z.array(z.string().trim().min(1).max(40)).optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
@@ -74,6 +87,8 @@ export const pathwaySchema = z
     id: slugSchema,
     name: z.string().trim().min(1).max(100),
     summary: z.string().trim().min(1).max(600),
+    /** Other words people use for this pathway ("support staff", "office team"). */
+    synonyms: z.array(z.string().trim().min(1).max(100)).optional(),
     /** Ordered from the first stage to the most senior. */
     stages: z.array(stageSchema).min(1),
   })
@@ -110,8 +125,19 @@ export const opportunitySchema = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).default([]),
   /** Who to tell when someone registers interest (informal roles, shadowing, placements). */
   owner: ownerSchema.optional(),
-  /** Indicative length, used for CPD logging when completed. */
+  /**
+   * Indicative length, logged as CPD when the item is completed. Leave it out for entitlements
+   * that are not themselves CPD (the five CPD days, the careers discussion).
+   */
   durationDays: z.number().positive().max(400).optional(),
+  /** Pins an item: higher numbers show first within their section (default 0). */
+  priority: z.number().int().min(-100).max(100).optional(),
+  /** `annual`: completing it hides it only until the next school year starts (1 September). */
+  recurs: z.enum(['annual']).optional(),
+  /** Only for people who joined within the last year (trust induction). */
+  forNewStarters: z.boolean().optional(),
+  /** Job titles for which this item is required (e.g. "SENCO"); matched against the staff record's job title. */
+  requiredFor: z.array(z.string().trim().min(2).max(100)).optional(),
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
@@ -129,5 +155,20 @@ export const careerMapSchema = z.object({
     }),
   /** Minimum CPD days a year every member of staff is promised; CPD_ENTITLEMENT_DAYS when absent. */
   cpdEntitlementDays: z.number().min(0).max(60).optional(),
+}).superRefine((map, ctx) => {
+  const known = new Set(map.pathways.flatMap((pathway) => pathway.stages.map((stage) => `${pathway.id}/${stage.id}`)));
+  map.pathways.forEach((pathway, p) =>
+    pathway.stages.forEach((stage, s) =>
+      (stage.next ?? []).forEach((ref, n) => {
+        if (!known.has(`${ref.pathway}/${ref.stage}`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pathways', p, 'stages', s, 'next', n],
+            message: `next stage "${ref.stage}" is not a stage of pathway "${ref.pathway}"`,
+          });
+        }
+      }),
+    ),
+  );
 });
 export type CareerMap = z.infer<typeof careerMapSchema>;

@@ -1,16 +1,23 @@
 import type { CareerCatalogue } from './catalogue';
 import { SCOPE_ORDER } from './labels';
-import type { Opportunity, Scope, Stage } from './schema';
+import { isForEveryone, isRequiredForRole, specificity, starterStatus, staysHidden } from './relevance';
+import type { Opportunity, Pathway, Scope, Stage } from './schema';
 
 export interface PersonForRanking {
   pathway: string;
   stage: string;
   /** Opportunity ids already in the person's plan. */
   saved: ReadonlySet<string>;
-  /** Opportunity ids completed (never shown again). */
+  /** Opportunity ids completed (hidden; annual items only for the school year they were done in). */
   completed: ReadonlySet<string>;
+  /** When each completed item was completed, for annual items. */
+  completedAt?: ReadonlyMap<string, Date>;
   /** Tags or words the person is interested in. */
   interests: readonly string[];
+  /** Free-text job title, for items required for a role. */
+  jobTitle?: string;
+  /** YYYY-MM-DD they joined, for new-starter items. */
+  startDate?: string;
 }
 
 export interface RankedItem {
@@ -18,17 +25,32 @@ export interface RankedItem {
   closingSoon: boolean;
   isNew: boolean;
   saved: boolean;
+  /** Required for the person's job title (`requiredFor`). */
+  requiredForRole?: boolean;
 }
 
 export interface WhatNextResult {
   stage: Stage;
+  /** Required for the person's role: always first. */
+  required: RankedItem[];
+  /** Universal items made for this stage (not the all-staff ones), most relevant first. */
   entitlement: RankedItem[];
+  /** All-staff entitlements (careers discussion, CPD days, safeguarding): one short line, not the top of the card. */
+  everyone: RankedItem[];
+  /** Optional items grouped by scope (self → school → trust → national), most relevant first in each group. */
   options: { scope: Scope; items: RankedItem[] }[];
-  nextStage?: { stage: Stage; items: RankedItem[] };
+  /** Stage entitlement and options in one relevance order (what the card pages through). */
+  ranked: RankedItem[];
+  /** The person's top three next steps: required items, then the most relevant for their stage. */
+  top: RankedItem[];
+  /** Where people usually go next (possibly another pathway), with a few items worth knowing now. */
+  nextStage?: { stage: Stage; stages: { pathway: Pathway; stage: Stage }[]; items: RankedItem[] };
 }
 
 export interface RankingClock {
   now: Date;
+  /** IANA time zone for school years (TIMEZONE); Europe/London when absent. */
+  timezone?: string;
   /** When each opportunity was first published, for "new" badges. */
   publishedAt?: (id: string) => Date | undefined;
   closingSoonDays?: number;
@@ -38,6 +60,7 @@ export interface RankingClock {
 const DAY_MS = 86_400_000;
 const CLOSING_SOON_DAYS = 21;
 const NEW_FOR_DAYS = 30;
+const TOP_STEPS = 3;
 
 /** The last moment an opportunity can be taken up (end of its closing day), if it closes. */
 function closesAt(item: Opportunity): number | undefined {
@@ -64,10 +87,26 @@ export function flagOpportunity(
   };
 }
 
+interface Scored {
+  ranked: RankedItem;
+  /** Compared left to right, larger first. */
+  key: number[];
+}
+
+function compareScored(a: Scored, b: Scored): number {
+  for (let i = 0; i < a.key.length; i += 1) {
+    const diff = (b.key[i] ?? 0) - (a.key[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
 /**
- * What a person can do next: their stage's universal entitlement first, then options for their
- * stage by scope (self → school → trust → national), then a preview of the next stage. Completed
- * and closed items are dropped; within a group, closing-soon, interest matches and new items rise.
+ * What a person can do next, ranked as a careers lead would: anything required for their role,
+ * then what was made for their stage (tagged with the stage's `focus`, then pinned `priority`, then items reaching few stages,
+ * closing soon, matching their interests, new), then broader options. All-staff entitlements are
+ * kept apart so they do not fill the top. Completed and closed items are dropped (annual items
+ * come back each school year); new-starter items show only to people who joined within a year.
  */
 export function rankWhatNext(
   catalogue: CareerCatalogue,
@@ -76,46 +115,88 @@ export function rankWhatNext(
 ): WhatNextResult | undefined {
   const stage = catalogue.stage(person.pathway, person.stage);
   if (!stage) return undefined;
+  const timezone = clock.timezone ?? 'Europe/London';
   const interests = person.interests.map((interest) => interest.toLowerCase());
+  const starter = starterStatus(person.startDate, clock.now);
+  const focus = new Set((stage.focus ?? []).map((tag) => tag.toLowerCase()));
 
-  const decorate = (item: Opportunity): RankedItem =>
-    flagOpportunity(item, {
+  const visible = (item: Opportunity): boolean => {
+    if (!isOpen(item, clock.now)) return false;
+    if (person.completed.has(item.id) && staysHidden(item, person.completedAt?.get(item.id), clock.now, timezone)) return false;
+    return !(item.forNewStarters && starter === 'settled');
+  };
+  const everyone = (item: Opportunity): boolean => isForEveryone(catalogue, item) && !(item.forNewStarters && starter === 'new');
+  const score = (item: Opportunity, index: number): Scored => {
+    const ranked = flagOpportunity(item, {
       now: clock.now,
       publishedAt: clock.publishedAt?.(item.id),
       saved: person.saved.has(item.id),
       closingSoonDays: clock.closingSoonDays,
       newForDays: clock.newForDays,
     });
-  const weight = (ranked: RankedItem): number => {
-    const item = ranked.opportunity;
+    const required = isRequiredForRole(item, person.jobTitle);
+    if (required) ranked.requiredForRole = true;
     const interestHit = item.tags.some((tag) => interests.includes(tag.toLowerCase())) ? 1 : 0;
-    return (ranked.closingSoon ? 4 : 0) + interestHit * 2 + (ranked.isNew ? 1 : 0);
+    const newStarter = item.forNewStarters && starter === 'new' ? 1 : 0;
+    const inFocus = item.tags.some((tag) => focus.has(tag.toLowerCase())) ? 1 : 0;
+    const badges = (ranked.closingSoon ? 4 : 0) + interestHit * 2 + (ranked.isNew ? 1 : 0);
+    return {
+      ranked,
+      key: [
+        required ? 1 : 0,
+        newStarter,
+        inFocus,
+        item.priority ?? 0,
+        everyone(item) ? 0 : 1,
+        specificity(catalogue, item),
+        badges,
+        item.entitlement === 'universal' ? 1 : 0,
+        -index,
+      ],
+    };
   };
-  const prepare = (items: Opportunity[]): RankedItem[] =>
+  const rank = (items: Opportunity[]): RankedItem[] =>
     items
-      .filter((item) => !person.completed.has(item.id) && isOpen(item, clock.now))
-      .map(decorate)
-      .map((ranked, index) => ({ ranked, index, weight: weight(ranked) }))
-      .sort((a, b) => b.weight - a.weight || a.index - b.index)
-      .map(({ ranked }) => ranked);
+      .filter(visible)
+      .map((item, index) => score(item, index))
+      .sort(compareScored)
+      .map((scored) => scored.ranked);
 
   const current = catalogue.forStage(person.pathway, person.stage);
-  const entitlement = prepare(current.filter((item) => item.entitlement === 'universal'));
-  const optional = prepare(current.filter((item) => item.entitlement === 'optional'));
+  const requiredItems = catalogue.opportunities.filter(
+    (item) => item.pathways.includes(person.pathway) && isRequiredForRole(item, person.jobTitle),
+  );
+  const requiredIds = new Set(requiredItems.map((item) => item.id));
+  const rest = current.filter((item) => !requiredIds.has(item.id));
+
+  const required = rank(requiredItems);
+  const stageItems = rank(rest.filter((item) => !(item.entitlement === 'universal' && everyone(item))));
+  const entitlement = stageItems.filter((r) => r.opportunity.entitlement === 'universal');
+  const optional = stageItems.filter((r) => r.opportunity.entitlement === 'optional');
+  const allStaff = rank(rest.filter((item) => item.entitlement === 'universal' && everyone(item)));
   const options = SCOPE_ORDER.map((scope) => ({ scope, items: optional.filter((r) => r.opportunity.scope === scope) })).filter(
     (group) => group.items.length > 0,
   );
 
-  const next = catalogue.nextStage(person.pathway, person.stage);
+  const nextStages = catalogue.nextStages(person.pathway, person.stage);
   const shownIds = new Set(current.map((item) => item.id));
-  const nextItems = next
-    ? prepare(catalogue.forStage(person.pathway, next.id).filter((item) => !shownIds.has(item.id)))
-    : [];
+  const seen = new Set<string>();
+  const nextItems = rank(
+    nextStages
+      .flatMap(({ pathway, stage: next }) => catalogue.forStage(pathway.id, next.id))
+      .filter((item) => !shownIds.has(item.id) && !isForEveryone(catalogue, item))
+      .filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true))),
+  );
+  const first = nextStages[0];
 
   return {
     stage,
+    required,
     entitlement,
+    everyone: allStaff,
     options,
-    ...(next ? { nextStage: { stage: next, items: nextItems } } : {}),
+    ranked: stageItems,
+    top: [...required, ...stageItems].slice(0, TOP_STEPS),
+    ...(first ? { nextStage: { stage: first.stage, stages: nextStages, items: nextItems } } : {}),
   };
 }

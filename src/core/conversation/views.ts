@@ -1,5 +1,6 @@
 import type { AdminListView, LatestOpportunitiesView, OpportunityFormView } from '../admin/views';
 import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../careerMap/schema';
+import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
 
 /**
@@ -26,6 +27,12 @@ export interface OpportunitySummary {
   saved: boolean;
   /** Someone (the owner) is told when a person marks interest. */
   hasOwner: boolean;
+  /** First sentence of the summary, for compact lists (the full text is one click away). */
+  shortSummary?: string;
+  /** Required for the person's job title. */
+  requiredForRole?: boolean;
+  /** Hide buttons that save or change a plan (shared conversations). */
+  shared?: boolean;
 }
 
 export interface ScopeGroup {
@@ -47,6 +54,8 @@ export interface Suggestion {
   label: string;
   /** Text sent as if the person had typed it. */
   text: string;
+  /** The intent the button runs directly (a `runIntent` action), so it works where typed-text buttons do not. */
+  intent?: KnownIntent;
 }
 
 export interface WelcomeView {
@@ -108,6 +117,16 @@ export interface WhatNextView {
   nextStage?: { name: string; items: OpportunitySummary[] };
   page: number;
   hasMore: boolean;
+  /** The person's top three next steps (page 1 only); `entitlement` and `options` then hold the rest. */
+  topSteps?: OpportunitySummary[];
+  /** All-staff entitlements collapsed to one line, e.g. "Annual careers discussion · Five CPD days every year". */
+  everyoneLine?: string;
+  /** Their line manager's name or email, when known. */
+  lineManager?: string;
+  /** Next careers discussion, e.g. "15 March 2027", when known. */
+  nextDiscussionLabel?: string;
+  /** A channel or group chat: no save or plan buttons. */
+  shared?: boolean;
 }
 
 export interface OpportunityListView {

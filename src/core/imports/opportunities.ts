@@ -1,5 +1,5 @@
 import { opportunitySchema, type CareerMap, type Opportunity } from '../careerMap/schema';
-import { asIsoDate, asList, asNumber, asText, asWebUrl } from './fields';
+import { asIsoDate, asList, asNumber, asText, asWebUrl, type FieldResult } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
 import { describeIssue } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
@@ -10,7 +10,9 @@ import { validateRecords, type RecordCheck } from './validateRecords';
 export const OPPORTUNITY_REQUIRED_FIELDS = ['id', 'title', 'summary', 'pathways', 'stages', 'scope', 'kind', 'entitlement'] as const;
 /**
  * Optional fields. `owner` is a YAML/JSON object `{ name, email }`; in a CSV use `owner_email` / `owner_name` columns
- * (`ownerEmail`, `Owner Email`… also match). `duration_days` is a positive number of days.
+ * (`ownerEmail`, `Owner Email`… also match). `duration_days` is a positive number of days. `priority` is a whole
+ * number (higher shows first), `recurs` is `annual`, `for_new_starters` is yes/no and `required_for` lists job
+ * titles separated by `;`.
  */
 export const OPPORTUNITY_OPTIONAL_FIELDS = [
   'provider',
@@ -21,6 +23,10 @@ export const OPPORTUNITY_OPTIONAL_FIELDS = [
   'ownerEmail',
   'ownerName',
   'durationDays',
+  'priority',
+  'recurs',
+  'forNewStarters',
+  'requiredFor',
 ] as const;
 
 const SPEC: RecordSpec = {
@@ -32,6 +38,17 @@ const SPEC: RecordSpec = {
 const FIELD_ORDER: readonly string[] = [...OPPORTUNITY_REQUIRED_FIELDS, ...OPPORTUNITY_OPTIONAL_FIELDS];
 
 export type ParseOpportunitiesResult = { ok: true; opportunities: Opportunity[] } | { ok: false; problems: string[] };
+
+/** Yes/no: YAML/JSON booleans, or yes/no/true/false/y/n/1/0 in a CSV. */
+function asYesNo(value: unknown): FieldResult<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  const text = asText(value);
+  if (!text.ok) return text;
+  const word = text.value.toLowerCase();
+  if (['yes', 'y', 'true', '1'].includes(word)) return { ok: true, value: true };
+  if (['no', 'n', 'false', '0'].includes(word)) return { ok: true, value: false };
+  return { ok: false, problem: `"${text.value}" must be yes or no` };
+}
 
 function ownerFrom(record: ImportRecord, check: RowCheck): { name?: string; email?: string } | undefined {
   const owner: { name?: string; email?: string } = {};
@@ -104,6 +121,10 @@ function checkOpportunity(
   check.take('closes', asIsoDate);
   check.take('tags', asList);
   check.take('durationDays', (value) => asNumber(value, 'a number of days, e.g. 2 or 0.5'));
+  check.take('priority', (value) => asNumber(value, 'a whole number, e.g. 10; higher shows first'));
+  check.take('recurs', asText, lower);
+  check.take('forNewStarters', asYesNo);
+  check.take('requiredFor', asList);
   const owner = ownerFrom(record, check);
   if (owner) candidate.owner = owner;
 

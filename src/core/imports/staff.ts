@@ -23,15 +23,20 @@ export const staffImportRowSchema = z.object({
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion: isoDateSchema.optional(),
   role: z.enum(STAFF_IMPORT_ROLES).default('staff'),
+  /** Free-text job title (an HR export's "job title" column). */
+  jobTitle: z.string().trim().min(1).max(150).optional(),
+  /** When the person joined, YYYY-MM-DD. */
+  startDate: isoDateSchema.optional(),
 });
 export type StaffImportRow = z.infer<typeof staffImportRowSchema>;
 
 export const STAFF_REQUIRED_FIELDS = ['email', 'name', 'pathway', 'stage'] as const;
 /**
  * Optional fields. Header names are matched case-insensitively ignoring spaces, `_`, `-` and `.`, so `managerEmail`,
- * `manageremail`, `manager_email` and `Manager Email` are the same column (likewise `next_discussion`).
+ * `manageremail`, `manager_email` and `Manager Email` are the same column (likewise `next_discussion`, `Job Title`
+ * and `start_date`).
  */
-export const STAFF_OPTIONAL_FIELDS = ['school', 'managerEmail', 'nextDiscussion', 'role'] as const;
+export const STAFF_OPTIONAL_FIELDS = ['school', 'managerEmail', 'nextDiscussion', 'role', 'jobTitle', 'startDate'] as const;
 
 const SPEC: RecordSpec = { required: STAFF_REQUIRED_FIELDS, optional: STAFF_OPTIONAL_FIELDS, collection: 'staff' };
 const FIELD_ORDER: readonly string[] = [...STAFF_REQUIRED_FIELDS, ...STAFF_OPTIONAL_FIELDS];
@@ -56,6 +61,8 @@ function checkStaffRow(
   check.take('managerEmail', asText, normaliseEmail);
   check.take('nextDiscussion', asIsoDate);
   check.take('role', asText, lower);
+  check.take('jobTitle', asText);
+  check.take('startDate', asIsoDate);
 
   const parsed = staffImportRowSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {

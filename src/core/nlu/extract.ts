@@ -48,6 +48,8 @@ export interface AnalyseOptions {
   lexicon: Lexicon;
   corrector?: SpellingCorrector;
   referenceDate?: Date;
+  /** IANA time zone that "today" is in. */
+  timezone?: string;
 }
 
 export function analyse(prepared: string, options: AnalyseOptions): Analysis {
@@ -76,7 +78,7 @@ export function analyse(prepared: string, options: AnalyseOptions): Analysis {
   const blank = (start: number, end: number) => {
     searchable = searchable.slice(0, start) + ' '.repeat(end - start) + searchable.slice(end);
   };
-  const date = findDate(searchable, options.referenceDate ?? new Date());
+  const date = findDate(searchable, options.referenceDate ?? new Date(), options.timezone);
   if (date) {
     tagSpan(date.start, date.end, 'date');
     blank(date.start, date.end);

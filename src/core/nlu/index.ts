@@ -3,7 +3,7 @@
  * from corpus.en.json.
  */
 export { INTENTS } from './types';
-export type { Intent, KnownIntent, NluEntities, NluResult, Recogniser, RecogniseOptions } from './types';
+export type { Intent, KnownIntent, NluEntities, NluResult, Recogniser, RecogniseOptions, StageVocabulary, VocabularyMatch } from './types';
 export { createRecogniser, DEFAULT_THRESHOLD } from './recogniser';
 export type { CreateRecogniserOptions } from './recogniser';
 export { parseDate, findDate } from './dates';

@@ -8,7 +8,7 @@ import { analyse, PLACEHOLDERS, resolveEntities } from './extract';
 import { Lexicon } from './lexicon';
 import { prepareInput } from './normalise';
 import { SpellingCorrector } from './spelling';
-import { isKnownIntent, type Intent, type NluResult, type Recogniser, type RecogniseOptions } from './types';
+import { isKnownIntent, type Intent, type NluEntities, type NluResult, type Recogniser, type RecogniseOptions, type StageVocabulary } from './types';
 import { DomainCoverage } from './coverage';
 import { buildDomainWords, buildVocabulary } from './vocabulary';
 
@@ -19,6 +19,8 @@ export interface CreateRecogniserOptions {
   threshold?: number;
   /** Alternative corpus (tests); defaults to corpus.en.json. */
   corpus?: unknown;
+  /** IANA time zone for date words when a call does not give one (TIMEZONE); Europe/London by default. */
+  timezone?: string;
 }
 
 class NluRecogniser implements Recogniser {
@@ -28,14 +30,29 @@ class NluRecogniser implements Recogniser {
     private readonly corrector: SpellingCorrector,
     private readonly coverage: DomainCoverage,
     private readonly threshold: number,
+    private readonly timezone: string,
   ) {}
 
   async recognise(text: string, options: RecogniseOptions = {}): Promise<NluResult> {
-    const prepared = prepareInput(text);
+    const result = await this.recogniseText(prepareInput(text), options);
+    const vocabulary = options.vocabulary;
+    if (!vocabulary) return result;
+    const hit = vocabulary.resolve(result.text, result.entities.pathway);
+    // A role only this organisation's map knows ("bursar"): classify as if a role word stood there.
+    if (hit?.pattern && !result.entities.stage && !result.entities.pathway && hit.pattern.test(result.text)) {
+      const standIn = await this.recogniseText(result.text.replace(hit.pattern, 'teacher'), options);
+      if (standIn.intent !== 'none' && standIn.score >= result.score) Object.assign(result, { intent: standIn.intent, score: standIn.score });
+    }
+    applyVocabulary(result.entities, result.text, vocabulary);
+    return result;
+  }
+
+  private async recogniseText(prepared: string, options: RecogniseOptions): Promise<NluResult> {
     const analysis = analyse(prepared, {
       lexicon: this.lexicon,
       corrector: this.corrector,
       ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),
+      timezone: options.timezone ?? this.timezone,
     });
     let intent: Intent = 'none';
     let score = 0;
@@ -54,6 +71,23 @@ class NluRecogniser implements Recogniser {
       }
     }
     return { text: prepared, intent, score: round(score), entities: resolveEntities(analysis, intent) };
+  }
+}
+
+/**
+ * Puts stage and pathway into the organisation's own ids: a phrase from its map wins; a built-in
+ * id its map does not have is dropped rather than passed on.
+ */
+function applyVocabulary(entities: NluEntities, text: string, vocabulary: StageVocabulary): void {
+  const hit = vocabulary.resolve(text, entities.pathway);
+  if (hit && (hit.stage || !entities.stage)) {
+    entities.pathway = hit.pathway;
+    if (hit.stage) entities.stage = hit.stage;
+    return;
+  }
+  if (entities.pathway && !vocabulary.knows(entities.pathway, entities.stage)) {
+    delete entities.stage;
+    if (!vocabulary.knows(entities.pathway)) delete entities.pathway;
   }
 }
 
@@ -79,5 +113,5 @@ export async function createRecogniser(options: CreateRecogniserOptions = {}): P
     intent: example.intent,
   }));
   const classifier = await trainClassifier(training);
-  return new NluRecogniser(classifier, lexicon, corrector, coverage, threshold);
+  return new NluRecogniser(classifier, lexicon, corrector, coverage, threshold, options.timezone ?? 'Europe/London');
 }

@@ -57,9 +57,34 @@ export interface NluResult {
   entities: NluEntities;
 }
 
+export interface VocabularyMatch {
+  pathway: string;
+  stage?: string;
+  /** The words matched, as a pattern over the text (case-insensitive), for the classifier. */
+  pattern?: RegExp;
+}
+
+/** One organisation's words for its stages and pathways (built from its career map). */
+export interface StageVocabulary {
+  /** The stage or pathway a text names, in that map's ids. */
+  resolve(text: string, preferPathway?: string): VocabularyMatch | undefined;
+  /** Whether the map has this pathway (and stage). */
+  knows(pathway: string, stage?: string): boolean;
+}
+
 export interface RecogniseOptions {
   /** "Today" for relative dates such as "yesterday"; defaults to now. */
   referenceDate?: Date;
+  /**
+   * IANA time zone for date words ("yesterday", "last Friday"): TIMEZONE. Defaults to the
+   * recogniser's own (createRecogniser's `timezone`, else Europe/London).
+   */
+  timezone?: string;
+  /**
+   * The organisation's own stage and pathway words. When given, stage and pathway entities use
+   * that map's ids, and built-in ids the map does not have are dropped.
+   */
+  vocabulary?: StageVocabulary;
 }
 
 export interface Recogniser {

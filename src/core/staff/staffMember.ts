@@ -13,6 +13,10 @@ export interface StaffMember {
   managerEmail?: string;
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion?: string;
+  /** Free-text job title from the directory ("SENCO", "Site assistant"), for items required for a role. */
+  jobTitle?: string;
+  /** When they joined the organisation, YYYY-MM-DD, if known (new-starter items). */
+  startDate?: string;
   role: StaffRole;
   interests: string[];
   source: 'directory' | 'onboarding';

@@ -155,26 +155,36 @@ describe('renderCard', () => {
 });
 
 describe('whatNext card', () => {
-  it('shows the heading, entitlement, options by scope and the next stage', () => {
+  it('opens with the top three steps, then more for the stage, the entitlements line and the next stage', () => {
     const card = renderCard(whatNext.whatNextFull);
     const text = texts(card);
     expect(text).toContain('What next for Priya Shah');
     expect(text).toContain('Early career teacher · Teaching · Oakfield Primary Academy');
-    expect(text).toContain('Your entitlement');
-    expect(text).toContain('Options to agree with your line manager');
-    for (const scope of ['On your own', 'In your school', 'Regional and national']) expect(text).toContain(scope);
-    expect(text).toContain('A look at the next stage: Developing teacher');
-    expect(text.indexOf('Your entitlement')).toBeLessThan(text.indexOf('Options to agree'));
-    expect(text.indexOf('Options to agree')).toBeLessThan(text.indexOf('A look at the next stage'));
+    expect(text).toContain('Line manager: sam.jones@oakfield.example · Next careers discussion: 15 March 2027');
+    expect(text).toContain('Your next steps');
+    expect(text).toContain('Also for your stage');
+    expect(text).toContain("Your entitlements, like everyone's: Annual careers discussion · Five CPD days every year");
+    expect(text).toContain('Looking ahead: Developing teacher');
+    expect(text.indexOf('Your next steps')).toBeLessThan(text.indexOf('Also for your stage'));
+    expect(text.indexOf('Also for your stage')).toBeLessThan(text.indexOf('Looking ahead'));
+    expect(text).not.toMatch(/#\w/);
   });
 
   it('hides sections that are empty and says so when there is nothing at all', () => {
     const text = texts(renderCard(whatNext.whatNextEmpty));
-    expect(text).not.toContain('Your entitlement');
-    expect(text).not.toContain('Options to agree');
-    expect(text).not.toContain('A look at the next stage');
+    expect(text).not.toContain('Your next steps');
+    expect(text).not.toContain('Also for your stage');
+    expect(text).not.toContain('Looking ahead');
     expect(text).toContain("There's nothing listed for your stage");
-    expect(texts(renderCard(whatNext.whatNextSecondPage))).not.toContain('A look at the next stage');
+    expect(texts(renderCard(whatNext.whatNextSecondPage))).not.toContain('Looking ahead');
+  });
+
+  it('offers no save, interest or plan buttons in a shared conversation', () => {
+    const actions = buttons(renderCard(whatNext.whatNextShared)).map((button) => (button.data as Node).action);
+    expect(actions).toContain('showOpportunity');
+    expect(actions).not.toContain('saveOpportunity');
+    expect(actions).not.toContain('markInterest');
+    expect(actions).not.toContain('runIntent');
   });
 
   it('offers "Show more" for the next page only when there is more', () => {
@@ -190,7 +200,7 @@ describe('whatNext card', () => {
       .filter((button) => (button.data as Node).action === 'saveOpportunity')
       .map((button) => (button.data as Node).opportunityId);
     expect(saveIds).not.toContain('ect-induction-programme');
-    expect(saveIds).toContain('ect-network');
+    expect(saveIds).toContain('shadow-head-of-year');
     expect(texts(card)).toContain('In your plan');
   });
 
@@ -210,7 +220,8 @@ describe('whatNext card', () => {
 
   it('links out only for items with a URL', () => {
     const links = nodesOfType(renderCard(whatNext.whatNextFull), 'Action.OpenUrl').map((link) => link.url);
-    expect(links.sort()).toEqual(['https://example.org/cteach', 'https://example.org/ecf', 'https://example.org/npq']);
+    // Compact rows keep their link on the details card; the top steps carry it directly.
+    expect(links.sort()).toEqual(['https://example.org/ecf']);
   });
 
   it('renders ten items with more to come within the size budget', () => {
@@ -266,7 +277,6 @@ describe('opportunityDetail card', () => {
       Closes: '14 March 2027 (soon)',
       Pathways: 'Teaching',
       Stages: 'Developing teacher, Middle leader',
-      Tags: 'npq, mentoring, leadership',
       Contact: 'Mrs Helen Carter, Trust CPD lead',
     });
     expect(texts(card)).toContain('In your plan: Discussed with line manager');
@@ -295,8 +305,19 @@ describe('plan card', () => {
       ['Move to: Completed', { action: 'setPlanStatus', opportunityId: 'chartered-teacher', status: 'completed' }],
       ['Move to: Booked', { action: 'setPlanStatus', opportunityId: 'very-long-opportunity', status: 'booked' }],
     ]);
-    const removes = buttons(renderCard(plan.planWithItems)).filter((b) => b.title === 'Remove');
+  });
+
+  it('asks before removing: "Remove" only reveals a confirmation with "Yes, remove it" and "Keep it"', () => {
+    const card = renderCard(plan.planWithItems);
+    const removes = nodesOfType(card, 'Action.ToggleVisibility').filter((b) => b.title === 'Remove');
     expect(removes).toHaveLength(4);
+    expect(removes[0]?.targetElements).toEqual(['remove-npq-leading-teacher-development']);
+    const confirm = nodesOfType(card, 'Container').find((node) => node.id === 'remove-npq-leading-teacher-development');
+    expect(confirm?.isVisible).toBe(false);
+    expect(buttons(confirm).map((button) => [button.title, button.data])).toEqual([
+      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' }],
+    ]);
+    expect(buttons(card).filter((button) => button.title === 'Remove')).toEqual([]);
   });
 
   it('suggests "What next" when empty', () => {
@@ -375,42 +396,47 @@ describe('logCpdForm card', () => {
 describe('onboarding card', () => {
   it('asks for email only when the platform did not give one', () => {
     const ids = (view: typeof onboarding.onboardingAskEmail) => inputs(renderCard(view)).map((input) => input.id);
-    expect(ids(onboarding.onboardingAskEmail)).toEqual([
-      'email',
-      'name',
-      'pathway',
-      'stage',
-      'school',
-      'managerEmail',
-      'nextDiscussion',
-    ]);
+    expect(ids(onboarding.onboardingAskEmail)).toEqual(['email', 'name', 'school', 'managerEmail', 'nextDiscussion']);
     expect(ids(onboarding.onboardingPrefilledWithErrors)).not.toContain('email');
   });
 
-  it('lists pathways, and every stage labelled with its pathway', () => {
+  it('asks for the pathway first, then offers only that pathway\'s stages', () => {
     const card = renderCard(onboarding.onboardingAskEmail);
-    const choiceSets = Object.fromEntries(inputs(card).map((input) => [input.id, input]));
-    expect(choiceSets.pathway?.choices).toEqual([
-      { title: 'Teaching', value: 'teaching' },
-      { title: 'Teaching assistant', value: 'teaching-assistant' },
-      { title: 'Business operations', value: 'business-operations' },
+    const toggles = nodesOfType(card, 'Action.ToggleVisibility');
+    expect(toggles.map((toggle) => toggle.title)).toEqual(['Choose Teaching', 'Choose Teaching assistant', 'Choose Business operations']);
+    // Choosing a pathway shows its stages and hides every other pathway's.
+    expect(toggles[1]?.targetElements).toEqual([
+      { elementId: 'stages-teaching', isVisible: false },
+      { elementId: 'stages-teaching-assistant', isVisible: true },
+      { elementId: 'stages-business-operations', isVisible: false },
     ]);
-    const stages = choiceSets.stage?.choices as Node[];
-    expect(stages).toHaveLength(16);
-    expect(stages).toContainEqual({ title: 'Teaching assistant: Apprentice', value: 'apprentice' });
-    expect(stages).toContainEqual({ title: 'Business operations: Apprentice', value: 'apprentice' });
-    expect(stages[0]).toEqual({ title: 'Teaching: Before teacher training', value: 'pre-itt' });
+    const lists = nodesOfType(card, 'Container').filter((node) => typeof node.id === 'string' && String(node.id).startsWith('stages-'));
+    expect(lists.map((list) => [list.id, list.isVisible])).toEqual([
+      ['stages-teaching', false],
+      ['stages-teaching-assistant', false],
+      ['stages-business-operations', false],
+    ]);
+    const stageButtons = buttons(card).map((button) => button.data as Node).filter((data) => data.action === 'submitOnboarding');
+    expect(stageButtons).toHaveLength(16);
+    expect(stageButtons).toContainEqual({ action: 'submitOnboarding', pathway: 'teaching-assistant', stage: 'apprentice' });
+    expect(stageButtons).toContainEqual({ action: 'submitOnboarding', pathway: 'business-operations', stage: 'apprentice' });
+    expect(stageButtons[0]).toEqual({ action: 'submitOnboarding', pathway: 'teaching', stage: 'pre-itt' });
   });
 
-  it('prefills values, shows errors and submits submitOnboarding', () => {
-    const card = renderCard(onboarding.onboardingPrefilledWithErrors);
+  it('prefills values, shows errors, opens the current pathway and saves with its stage', () => {
+    const view = onboarding.onboardingPrefilledWithErrors;
+    const card = renderCard(view);
     const values = Object.fromEntries(inputs(card).map((input) => [input.id, input.value]));
-    expect(values).toEqual(onboarding.onboardingPrefilledWithErrors.values);
-    expect(texts(card)).toContain(onboarding.onboardingPrefilledWithErrors.errors[0]);
+    const { pathway: _pathway, stage: _stage, ...typed } = view.values;
+    expect(values).toEqual(typed);
+    expect(texts(card)).toContain(view.errors[0]);
+    expect(texts(card)).toContain('Business operations (your pathway)');
+    expect(texts(card)).toContain('Apprentice (current)');
     expect(inputs(card).find((input) => input.id === 'managerEmail')?.label).toBe("Your line manager's work email");
-    expect(buttons(card).map((button) => [button.type, button.data])).toEqual([
-      ['Action.Submit', { action: 'submitOnboarding' }],
-    ]);
+    const open = nodesOfType(card, 'Container').find((node) => node.id === 'stages-business-operations');
+    expect(open?.isVisible).toBe(true);
+    const save = buttons(card).find((button) => button.title === 'Save my profile');
+    expect(save?.data).toEqual({ action: 'submitOnboarding', pathway: 'business-operations', stage: 'apprentice' });
   });
 });
 
@@ -457,14 +483,15 @@ describe('general cards', () => {
     expect(texts(renderCard(general.welcomeKnownNoStage))).not.toContain('I have you down as');
   });
 
-  it('help and clarify send suggestions as if typed', () => {
-    const helpButtons = buttons(renderCard(general.help));
-    expect(helpButtons.map((button) => [button.title, button.data])).toEqual(
-      general.help.suggestions.map((suggestion) => [
-        suggestion.label,
-        { msteams: { type: 'imBack', value: suggestion.text } },
-      ]),
+  it('help and clarify run each suggestion as an Action.Execute (no imBack, which the Playground drops)', () => {
+    const card = renderCard(general.help);
+    const helpButtons = buttons(card);
+    expect(helpButtons.map((button) => [button.type, button.title, button.data])).toEqual(
+      general.help.suggestions.map((suggestion) => ['Action.Execute', suggestion.label, { action: 'runIntent', intent: suggestion.intent }]),
     );
+    expect(JSON.stringify(card)).not.toContain('imBack');
+    const cpd = buttons(renderCard(general.help)).find((button) => button.title === 'CPD progress');
+    expect(cpd?.data).toEqual({ action: 'runIntent', intent: 'cpdProgress' });
     expect(buttons(renderCard(general.clarify))).toHaveLength(3);
     expect(texts(renderCard(general.clarify))).toContain('can i do the thing with the other school');
     expect(buttons(renderCard(general.clarifyNoSuggestions))).toHaveLength(0);

@@ -10,12 +10,19 @@ export async function showWelcome(ctx: ConversationContext, services: CoreServic
   }
   await ctx.reply({
     type: 'welcome',
-    orgName: ctx.org.name,
+    orgName: displayOrgName(ctx.org.name),
     known: Boolean(ctx.staff),
     ...(ctx.staff?.name ?? ctx.speaker.name ? { name: ctx.staff?.name ?? ctx.speaker.name } : {}),
     ...(stageName ? { stageName } : {}),
   });
   await showHelp(ctx);
+}
+
+/** The placeholder name a fresh install starts with is never shown: people read "your trust" instead. */
+const PLACEHOLDER_ORG_NAMES = new Set(['our trust', 'default', '']);
+
+export function displayOrgName(name: string): string {
+  return PLACEHOLDER_ORG_NAMES.has(name.trim().toLowerCase()) ? 'your trust' : name;
 }
 
 export async function showHelp(ctx: ConversationContext): Promise<void> {

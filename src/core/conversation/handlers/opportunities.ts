@@ -1,7 +1,10 @@
 import type { CareerCatalogue } from '../../careerMap/catalogue';
 import { KIND_LABELS, SCOPE_LABELS } from '../../careerMap/labels';
 import { findOpportunity, orderByStageProximity, searchOpportunities, type OpportunityQuery } from '../../careerMap/search';
-import { rankWhatNext } from '../../careerMap/whatNext';
+import { routeTo, type RouteTarget } from '../../careerMap/route';
+import { vocabularyFor } from '../../careerMap/vocabulary';
+import { rankWhatNext, type RankedItem } from '../../careerMap/whatNext';
+import { formatDate } from '../presenters/dates';
 import type { NluResult } from '../../nlu';
 import type { ConversationContext } from '../context';
 import { summarise, summariseItem } from '../presenters/opportunity';
@@ -10,18 +13,26 @@ import type { CoreServices } from '../services';
 import type { OpportunityListView, ScopeGroup } from '../views';
 import { requireProfile } from './profile';
 
-/** Which opportunities the person has saved, and which of those they have completed. */
+/** Which opportunities the person has saved, which they have completed, and when. */
 async function planState(ctx: ConversationContext, services: CoreServices, email: string) {
   const items = await services.plans.list(ctx.org.id, email);
+  const done = items.filter((item) => item.status === 'completed');
   return {
     saved: new Set(items.map((item) => item.opportunityId)),
-    completed: new Set(items.filter((item) => item.status === 'completed').map((item) => item.opportunityId)),
+    completed: new Set(done.map((item) => item.opportunityId)),
+    completedAt: new Map(
+      done.map((item) => [item.opportunityId, [...item.history].reverse().find((h) => h.status === 'completed')?.at ?? item.updatedAt]),
+    ),
   };
 }
 
+/** How many items page 1 shows after the top three, and later pages show in all. */
+const TOP_STEPS = 3;
+
 /**
- * The "what next" card. Entitlement and the next-stage preview always show; options are paged so
- * the card stays within Teams' size limit.
+ * The "what next" card. Page 1 opens with the person's top three next steps, then a few more for
+ * their stage, their all-staff entitlements in one line and a look at the next stage; later pages
+ * carry on down the same relevance order. Sized to fit one screen in Teams.
  */
 export async function showWhatNext(ctx: ConversationContext, services: CoreServices, page: number): Promise<void> {
   const staff = await requireProfile(ctx, services);
@@ -30,8 +41,17 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
   const plan = await planState(ctx, services, staff.email);
   const result = rankWhatNext(
     catalogue,
-    { pathway: staff.pathway, stage: staff.stage, saved: plan.saved, completed: plan.completed, interests: staff.interests },
-    { now: ctx.now, publishedAt },
+    {
+      pathway: staff.pathway,
+      stage: staff.stage,
+      saved: plan.saved,
+      completed: plan.completed,
+      completedAt: plan.completedAt,
+      interests: staff.interests,
+      ...(staff.jobTitle ? { jobTitle: staff.jobTitle } : {}),
+      ...(staff.startDate ? { startDate: staff.startDate } : {}),
+    },
+    { now: ctx.now, timezone: services.settings.timezone, publishedAt },
   );
   if (!result) {
     await ctx.reply({
@@ -40,31 +60,51 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
     });
     return;
   }
-  const size = services.settings.pageSize;
-  const flat = result.options.flatMap((group) => group.items.map((item) => ({ scope: group.scope, item })));
-  const pageItems = flat.slice(page * size, (page + 1) * size);
+  const shared = Boolean(ctx.shared);
+  const present = (item: RankedItem) => ({ ...summarise(item), ...(shared ? { shared } : {}) });
+  const size = Math.max(1, services.settings.pageSize);
+  const topIds = new Set(result.top.map((item) => item.opportunity.id));
+  const rest = result.ranked.filter((item) => !topIds.has(item.opportunity.id));
+  const firstPageRest = Math.max(0, size - TOP_STEPS);
+  const from = page === 0 ? 0 : firstPageRest + (page - 1) * size;
+  const to = page === 0 ? firstPageRest : from + size;
+  const pageItems = rest.slice(from, to);
+
+  const entitlement = pageItems.filter((item) => item.opportunity.entitlement === 'universal').map(present);
   const options: ScopeGroup[] = [];
-  for (const { scope, item } of pageItems) {
+  for (const item of pageItems.filter((r) => r.opportunity.entitlement === 'optional')) {
+    const scope = item.opportunity.scope;
     let group = options.find((g) => g.scope === scope);
     if (!group) {
       group = { scope, scopeLabel: SCOPE_LABELS[scope], items: [] };
       options.push(group);
     }
-    group.items.push(summarise(item));
+    group.items.push(present(item));
   }
+  const firstPage = page === 0;
   await ctx.reply({
     type: 'whatNext',
     name: staff.name,
     pathwayName: catalogue.pathway(staff.pathway)?.name ?? staff.pathway,
     stageName: result.stage.name,
     ...(staff.school ? { school: staff.school } : {}),
-    entitlement: page === 0 ? result.entitlement.map(summarise) : [],
+    entitlement,
     options,
-    ...(result.nextStage && page === 0
-      ? { nextStage: { name: result.nextStage.stage.name, items: result.nextStage.items.slice(0, 3).map(summarise) } }
+    ...(firstPage ? { topSteps: result.top.map(present) } : {}),
+    ...(firstPage && result.everyone.length > 0 ? { everyoneLine: result.everyone.map((item) => item.opportunity.title).join(' · ') } : {}),
+    ...(result.nextStage && firstPage && result.nextStage.items.length > 0
+      ? {
+          nextStage: {
+            name: result.nextStage.stages.map((next) => next.stage.name).join(' or '),
+            items: result.nextStage.items.slice(0, 2).map(present),
+          },
+        }
       : {}),
+    ...(staff.managerEmail ? { lineManager: staff.managerEmail } : {}),
+    ...(staff.nextDiscussion ? { nextDiscussionLabel: formatDate(staff.nextDiscussion) } : {}),
+    ...(shared ? { shared } : {}),
     page,
-    hasMore: flat.length > (page + 1) * size,
+    hasMore: rest.length > to,
   });
 }
 
@@ -75,7 +115,7 @@ function describeQuery(query: OpportunityQuery, catalogue: CareerCatalogue): str
     stageName ? `For ${stageName}` : pathwayName,
     query.kind ? KIND_LABELS[query.kind] : undefined,
     query.scope ? SCOPE_LABELS[query.scope] : undefined,
-    query.tag ? `#${query.tag}` : undefined,
+    query.tag ? `About ${query.tag.replace(/-/g, " ")}` : undefined,
     query.text ? `"${query.text}"` : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : 'Everything for your pathway';
@@ -103,7 +143,10 @@ export async function showBrowse(
     filterLabel: describeQuery(query, catalogue),
     items: matches
       .slice(page * size, (page + 1) * size)
-      .map((item) => summariseItem(item, { saved: saved.has(item.id), now: ctx.now, publishedAt: publishedAt(item.id) })),
+      .map((item) => ({
+        ...summariseItem(item, { saved: saved.has(item.id), now: ctx.now, publishedAt: publishedAt(item.id) }),
+        ...(ctx.shared ? { shared: true } : {}),
+      })),
     page,
     hasMore: matches.length > (page + 1) * size,
     query,
@@ -123,19 +166,62 @@ export function browseQueryFrom(nlu: NluResult): OpportunityListView['query'] {
   };
 }
 
+/** "How do I become…", "routes into…", "teacher training": a question about getting somewhere. */
+const ROUTE_QUESTION = /\b(becom(e|ing)|route|routes|pathway into|get into|getting into|move into|qualify|training to be|train to be|train as|teacher training)\b/i;
+
 /**
- * "What can I do next?" shows the person's own what-next card; "how do I become a head of
- * department?" names another stage, so show what leads there instead.
+ * "What can I do next?" shows the person's own what-next card; "how do I become a head?" or
+ * "routes into teaching" names somewhere else, so show the steps and what leads there. Stages and
+ * pathways are read with the organisation's own map words.
  */
 export async function answerWhatNext(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
   const staff = ctx.staff;
-  const target = nlu.entities.stage;
-  const pathway = nlu.entities.pathway ?? staff?.pathway;
-  if (staff && target && pathway && !(target === staff.stage && pathway === staff.pathway)) {
-    const { catalogue } = await services.catalogues.get(ctx.org.id);
-    if (catalogue.stage(pathway, target)) return showBrowse(ctx, services, { pathway, stage: target }, 0);
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const target = targetOf(catalogue, nlu, staff?.pathway);
+  const elsewhere = target && (target.pathway !== staff?.pathway || (target.stage !== undefined && target.stage !== staff?.stage));
+  if (target && (elsewhere || !staff) && (ROUTE_QUESTION.test(nlu.text) || target.stage)) {
+    return showRoute(ctx, services, target);
   }
   await showWhatNext(ctx, services, 0);
+}
+
+/** The stage or pathway a question names, in this organisation's ids. */
+function targetOf(catalogue: CareerCatalogue, nlu: NluResult, preferPathway?: string): RouteTarget | undefined {
+  const hit = vocabularyFor(catalogue).resolve(nlu.text, preferPathway);
+  if (hit) return hit;
+  const { pathway, stage } = nlu.entities;
+  if (pathway && stage && catalogue.stage(pathway, stage)) return { pathway, stage };
+  if (pathway && catalogue.pathway(pathway)) return { pathway };
+  return undefined;
+}
+
+export async function showRoute(ctx: ConversationContext, services: CoreServices, target: RouteTarget): Promise<void> {
+  const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
+  const staff = ctx.staff;
+  const saved = staff ? (await planState(ctx, services, staff.email)).saved : new Set<string>();
+  const route = routeTo(
+    catalogue,
+    target,
+    {
+      saved,
+      completed: new Set(),
+      interests: staff?.interests ?? [],
+      ...(staff ? { here: { pathway: staff.pathway, stage: staff.stage } } : {}),
+    },
+    { now: ctx.now, timezone: services.settings.timezone, publishedAt },
+    services.settings.pageSize + 2,
+  );
+  if (!route) return showWhatNext(ctx, services, 0);
+  const shared = Boolean(ctx.shared);
+  await ctx.reply({
+    type: 'opportunityList',
+    title: `How to become: ${route.target.name}`,
+    filterLabel: route.steps.map((step) => step.name).join(' → '),
+    items: route.items.map((item) => ({ ...summarise(item), ...(shared ? { shared } : {}) })),
+    page: 0,
+    hasMore: false,
+    query: { pathway: route.pathway.id, stage: route.target.id },
+  });
 }
 
 export async function showOpportunity(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
@@ -153,6 +239,7 @@ export async function showOpportunity(ctx: ConversationContext, services: CoreSe
     type: 'opportunityDetail',
     item: {
       ...summariseItem(item, { saved: Boolean(planItem), now: ctx.now, publishedAt: publishedAt(item.id) }),
+      ...(ctx.shared ? { shared: true } : {}),
       tags: item.tags,
       ...reach,
       ...(item.owner?.name ? { ownerName: item.owner.name } : {}),
@@ -171,8 +258,9 @@ export async function showOpportunityFromText(ctx: ConversationContext, services
 
 export async function showReadingList(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
   const { catalogue } = await services.catalogues.get(ctx.org.id);
-  const pathway = nlu.entities.pathway ?? ctx.staff?.pathway;
-  const stageId = nlu.entities.stage ?? ctx.staff?.stage;
+  const named = targetOf(catalogue, nlu, ctx.staff?.pathway);
+  const pathway = named?.pathway ?? ctx.staff?.pathway;
+  const stageId = named?.stage ?? (named && named.pathway !== ctx.staff?.pathway ? undefined : ctx.staff?.stage);
   const stage = pathway && stageId ? catalogue.stage(pathway, stageId) : undefined;
   if (!stage) {
     if (!(await requireProfile(ctx, services))) return;

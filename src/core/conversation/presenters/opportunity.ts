@@ -22,7 +22,20 @@ export function summarise(ranked: RankedItem): OpportunitySummary {
     isNew: ranked.isNew,
     saved: ranked.saved,
     hasOwner: Boolean(item.owner),
+    shortSummary: firstSentence(item.summary),
+    ...(ranked.requiredForRole ? { requiredForRole: true } : {}),
   };
+}
+
+const SHORT_SUMMARY_CHARS = 140;
+
+/** The summary's first sentence, cut at a word boundary if it is long. */
+export function firstSentence(text: string): string {
+  const match = /^.*?[.!?](?=\s|$)/s.exec(text);
+  const sentence = (match ? match[0] : text).trim();
+  if (sentence.length <= SHORT_SUMMARY_CHARS) return sentence;
+  const cut = sentence.slice(0, SHORT_SUMMARY_CHARS - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
 }
 
 /** A summary for an opportunity outside a ranking (browse, detail, plan). */
