@@ -75,16 +75,20 @@ export function formValuesOf(item: Opportunity): OpportunityFormValues {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as OpportunityFormValues;
 }
 
+/** Opportunity fields the form does not show, kept as they were when an item is edited. */
+type KeptField = 'owner' | 'durationDays' | 'priority' | 'recurs' | 'forNewStarters' | 'requiredFor';
+
 export type FormCheck = { ok: true; opportunity: Opportunity } | { ok: false; errors: string[] };
 
 /**
  * Checks a submitted form with exactly the rules of the opportunities import, by handing it to the
- * import as a one-item file. `keep` carries fields the form does not show (owner, duration) through an edit.
+ * import as a one-item file. `keep` carries fields the form does not show (owner, duration, priority, recurrence, who it is
+ * for) through an edit.
  */
 export function checkOpportunityForm(
   values: OpportunityFormValues,
   catalogue: CareerCatalogue,
-  keep: Pick<Opportunity, 'owner' | 'durationDays'> = {},
+  keep: Pick<Opportunity, KeptField> = {},
 ): FormCheck {
   const record: Record<string, unknown> = {
     id: values.id,
@@ -101,6 +105,10 @@ export function checkOpportunityForm(
     tags: splitList(values.tags),
     owner: keep.owner,
     durationDays: keep.durationDays,
+    priority: keep.priority,
+    recurs: keep.recurs,
+    forNewStarters: keep.forNewStarters,
+    requiredFor: keep.requiredFor,
   };
   const present = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== ''));
   const file = { bytes: Buffer.from(JSON.stringify([present]), 'utf8'), fileName: 'form.json' };
