@@ -38,7 +38,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     const { org, seeded } = await ensureDefaultOrganisation(repos);
     if (seeded) logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
 
-    const recogniser = options.recogniser ?? (await createRecogniser());
+    const recogniser = options.recogniser ?? (await createRecogniser({ timezone: config.timezone }));
     const teamsChannel = createTeamsChannel(config.teams, { references: repos.references, logger });
     const services = buildCoreServices(repos, config, { recogniser, sender: teamsChannel.sender, pageSize: PAGE_SIZE });
     const core = new ConversationCore(services, intentHandlers, actionHandlers);

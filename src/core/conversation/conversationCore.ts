@@ -1,3 +1,4 @@
+import { vocabularyFor } from '../careerMap/vocabulary';
 import { NextStepError } from '../../errors';
 import type { Intent } from '../nlu';
 import { actionSchema, type ActionName } from './actions';
@@ -69,7 +70,13 @@ export class ConversationCore {
   }
 
   private async handleMessage(ctx: ConversationContext, rawText: string): Promise<void> {
-    const nlu = await this.services.recogniser.recognise(rawText, { referenceDate: ctx.now });
+    // The organisation's own stage and pathway words win over the default map's (cached per map).
+    const { catalogue } = await this.services.catalogues.get(ctx.org.id);
+    const nlu = await this.services.recogniser.recognise(rawText, {
+      referenceDate: ctx.now,
+      timezone: this.services.settings.timezone,
+      vocabulary: vocabularyFor(catalogue),
+    });
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
 
     if (ctx.shared) {
