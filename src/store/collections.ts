@@ -10,6 +10,10 @@ import type {
   PlanItemDoc,
   StaffDoc,
 } from './documents';
+import type { OutboxRecord } from '../delivery/types';
+import type { LeaseDoc } from './repositories/leases';
+import type { NudgePreferencesDoc } from './repositories/nudgePreferences';
+import type { OutboxClaimDoc } from './repositories/outbox';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -22,6 +26,10 @@ export interface Collections {
   botState: Collection<BotStateDoc>;
   botStateClaims: Collection<{ _id: string; at: Date }>;
   audit: Collection<AuditDoc>;
+  outbox: Collection<OutboxRecord>;
+  outboxClaims: Collection<OutboxClaimDoc>;
+  leases: Collection<LeaseDoc>;
+  nudgePreferences: Collection<NudgePreferencesDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -36,6 +44,10 @@ export function collections(db: Db): Collections {
     botState: db.collection<BotStateDoc>('botState'),
     botStateClaims: db.collection<{ _id: string; at: Date }>('botStateClaims'),
     audit: db.collection<AuditDoc>('audit'),
+    outbox: db.collection<OutboxRecord>('outbox'),
+    outboxClaims: db.collection<OutboxClaimDoc>('outboxClaims'),
+    leases: db.collection<LeaseDoc>('leases'),
+    nudgePreferences: db.collection<NudgePreferencesDoc>('nudgePreferences'),
   };
 }
 
@@ -53,5 +65,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.cpdEntries.createIndex({ orgId: 1, email: 1, date: 1 }),
     c.conversationReferences.createIndex({ orgId: 1, email: 1 }),
     c.audit.createIndex({ orgId: 1, at: -1 }),
+    c.outbox.createIndex({ state: 1, notBefore: 1 }),
+    c.outbox.createIndex({ orgId: 1, purpose: 1, campaign: 1 }),
+    c.leases.createIndex({ name: 1, epoch: -1 }),
+    c.nudgePreferences.createIndex({ orgId: 1 }),
   ]);
 }

@@ -9,6 +9,10 @@ import { OrganisationRepository } from './repositories/organisations';
 import { PlanRepository } from './repositories/plans';
 import { StaffRepository } from './repositories/staff';
 import { StateStore } from './repositories/stateStore';
+import { DirectoryReader } from './repositories/directory';
+import { LeaseRepository } from './repositories/leases';
+import { NudgePreferencesRepository } from './repositories/nudgePreferences';
+import { OutboxRepository } from './repositories/outbox';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -20,6 +24,10 @@ export interface Repositories {
   references: ConversationReferenceRepository;
   state: StateStore;
   audit: AuditLog;
+  outbox: OutboxRepository;
+  leases: LeaseRepository;
+  nudgePreferences: NudgePreferencesRepository;
+  directory: DirectoryReader;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -36,5 +44,9 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     references: new ConversationReferenceRepository(c),
     state: new StateStore(c),
     audit: new AuditLog(c),
+    outbox: new OutboxRepository(c),
+    leases: new LeaseRepository(c),
+    nudgePreferences: new NudgePreferencesRepository(c),
+    directory: new DirectoryReader(c),
   };
 }

@@ -1,5 +1,6 @@
 import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../careerMap/schema';
 import type { PlanStatus } from '../plan/planStatus';
+import type { NudgeView } from '../nudges/views';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -204,6 +205,7 @@ export type View =
   | ReadingListView
   | ProfileView
   | MyDataView
-  | ConfirmDeleteView;
+  | ConfirmDeleteView
+  | NudgeView;
 
 export type ViewType = View['type'];

@@ -23,6 +23,10 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   profile: 'profile.json',
   myData: 'myData.json',
   confirmDelete: 'confirmDelete.json',
+  nudgeStaff: 'nudgeStaff.json',
+  managerReminder: 'managerReminder.json',
+  teamOverview: 'teamOverview.json',
+  discussionDateForm: 'discussionDateForm.json',
 };
 
 /** A card template could not be loaded: a deployment fault, not bad input. */

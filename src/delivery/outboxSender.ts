@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logging/logger';
+import type { OutboxRepository } from '../store/repositories/outbox';
+import { WorkspaceRateLimits } from './rateLimits';
+import { DEFAULT_RETRY, deliveryRetryPolicy, type RetrySettings } from './retryPolicy';
+import { DeliveryError, type ChannelTransport, type ComposeView, type OutboxRecord } from './types';
+
+export interface OutboxSenderOptions {
+  outbox: OutboxRepository;
+  transports: readonly ChannelTransport[];
+  limits: WorkspaceRateLimits;
+  compose: ComposeView;
+  logger: Logger;
+  /** Claims older than this are presumed abandoned by a process that died. */
+  leaseMs: number;
+  /** Claims per record before it is marked failed. */
+  maxAttempts: number;
+  retry?: Partial<RetrySettings>;
+  batchSize?: number;
+  /** Test seams to simulate a crash at a precise point; production never sets them. */
+  hooks?: { afterClaim?(records: OutboxRecord[]): Promise<void>; beforeSend?(records: OutboxRecord[]): Promise<void> };
+}
+
+export interface DrainSummary {
+  sent: number;
+  failed: number;
+  unreachable: number;
+  /** Records put back for a later attempt (transient failures, long Retry-After). */
+  deferred: number;
+  /** Records another process held. */
+  skipped: number;
+  recovered: number;
+}
+
+const emptySummary = (): DrainSummary => ({ sent: 0, failed: 0, unreachable: 0, deferred: 0, skipped: 0, recovered: 0 });
+
+/**
+ * Sends what the outbox holds. For every record: claim (unique insert), mark "sending", send
+ * through the workspace's rate limiter with retries, record the outcome. A record marked sent is
+ * never sent again; a record whose sender died mid-way is retried after `leaseMs` — see
+ * src/delivery/README.md for why this is the right side of the at-least/at-most-once trade-off.
+ */
+export class OutboxSender {
+  readonly owner = `sender-${randomUUID()}`;
+  private readonly transports: Map<string, ChannelTransport>;
+  private readonly retry: RetrySettings;
+  private stopping = false;
+  private inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /**
+   * Sends every ready record (of one organisation, or all), waiting up to `waitMs` for records
+   * deferred by a short Retry-After. Returns when nothing more is ready or `stop()` was called.
+   */
+  async drain(options: { orgId?: string; waitMs?: number } = {}): Promise<DrainSummary> {
+    const summary = emptySummary();
+    const { outbox } = this.options;
+    summary.recovered = await outbox.recoverStale(new Date(Date.now() - this.options.leaseMs));
+    while (!this.stopping) {
+      const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId);
+      if (batch.length === 0) {
+        const next = await outbox.nextDue(options.orgId);
+        const wait = next ? next.getTime() - Date.now() : Infinity;
+        if (wait > (options.waitMs ?? 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+        continue;
+      }
+      const work = groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary)));
+      await Promise.all(work);
+    }
+    return summary;
+  }
+
+  /** Stops taking new records and waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    return promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  private async deliverGroup(records: OutboxRecord[], summary: DrainSummary): Promise<void> {
+    const { outbox, hooks } = this.options;
+    const staleBefore = new Date(Date.now() - this.options.leaseMs);
+    const claimed: OutboxRecord[] = [];
+    for (const record of records) {
+      if (await outbox.claim(record, this.owner, staleBefore)) claimed.push(record);
+      else summary.skipped += 1;
+    }
+    if (claimed.length === 0) return;
+    await hooks?.afterClaim?.(claimed);
+    await Promise.all(claimed.map((record) => outbox.markSending(record, this.owner)));
+    await hooks?.beforeSend?.(claimed);
+
+    const [first] = claimed as [OutboxRecord, ...OutboxRecord[]];
+    const address = first.address;
+    const transport = address ? this.transports.get(address.channel) : undefined;
+    if (!address || !transport) {
+      const reason = address ? `${address.channel} is not configured` : 'no address';
+      await Promise.all(claimed.map((record) => outbox.markFinal(record, 'unreachable', reason)));
+      summary.unreachable += claimed.length;
+      return;
+    }
+
+    const log = this.options.logger.child({ records: claimed.map((record) => record._id), channel: address.channel });
+    try {
+      const view = this.options.compose(claimed);
+      const policy = deliveryRetryPolicy(this.retry, (ms) => this.options.limits.pause(address, ms));
+      await policy.execute(() => this.options.limits.schedule(address, () => transport.send(address, view)));
+      await Promise.all(claimed.map((record) => outbox.markSent(record)));
+      summary.sent += claimed.length;
+    } catch (error) {
+      await this.recordFailure(claimed, error, summary, log);
+    }
+  }
+
+  private async recordFailure(claimed: OutboxRecord[], error: unknown, summary: DrainSummary, log: Logger): Promise<void> {
+    const { outbox } = this.options;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      log.info({ reason: message }, 'recipient unreachable');
+      await Promise.all(claimed.map((record) => outbox.markFinal(record, 'unreachable', message)));
+      summary.unreachable += claimed.length;
+      return;
+    }
+    const rateLimited = error instanceof DeliveryError && error.kind === 'rateLimited';
+    for (const record of claimed) {
+      // Being told to wait is not a failure: a rate-limited record is never given up on.
+      if (rateLimited || record.attempts + 1 < this.options.maxAttempts) {
+        const wait = rateLimited ? ((error as DeliveryError).retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
+        await outbox.markRetry(record, new Date(Date.now() + wait), message);
+        summary.deferred += 1;
+      } else {
+        log.warn({ err: error }, 'delivery failed after every attempt');
+        await outbox.markFinal(record, 'failed', message);
+        summary.failed += 1;
+      }
+    }
+  }
+}
+
+/** Records with the same group and address travel together; others alone. */
+function groupRecords(records: OutboxRecord[]): OutboxRecord[][] {
+  const groups = new Map<string, OutboxRecord[]>();
+  for (const record of records) {
+    const key = record.group && record.address ? `${record.group}\u0000${record.address.target}` : record._id;
+    const list = groups.get(key) ?? [];
+    list.push(record);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
