@@ -94,6 +94,10 @@ export class OutboxSender {
       if (await outbox.claim(record, this.owner, staleBefore)) claimed.push(record);
       else summary.skipped += 1;
     }
+    const expired = claimed.filter((record) => record.expiresAt && record.expiresAt.getTime() <= Date.now());
+    await Promise.all(expired.map((record) => outbox.markFinal(record, 'failed', 'expired before it could be sent')));
+    summary.failed += expired.length;
+    claimed.splice(0, claimed.length, ...claimed.filter((record) => !expired.includes(record)));
     if (claimed.length === 0) return;
     await hooks?.afterClaim?.(claimed);
     await Promise.all(claimed.map((record) => outbox.markSending(record, this.owner)));

@@ -41,6 +41,8 @@ export interface OutboxRecord {
   updatedAt: Date;
   /** Not to be sent before this moment (retries, Retry-After). */
   notBefore: Date;
+  /** Not worth sending after this moment (a reminder once the discussion day has come). */
+  expiresAt?: Date;
   claimedAt?: Date;
   claimedBy?: string;
   sentAt?: Date;

@@ -52,6 +52,13 @@ export class OutboxRepository {
     return inserted;
   }
 
+  /** Which of these ids are already in the outbox. */
+  async existing(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.c.outbox.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray();
+    return docs.map((doc) => doc._id);
+  }
+
   async get(id: string): Promise<OutboxRecord | null> {
     return this.c.outbox.findOne({ _id: id });
   }
