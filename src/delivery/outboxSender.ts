@@ -32,6 +32,8 @@ export interface DrainSummary {
   recovered: number;
 }
 
+const progressOf = (s: DrainSummary) => s.sent + s.failed + s.unreachable + s.deferred + s.recovered;
+
 const emptySummary = (): DrainSummary => ({ sent: 0, failed: 0, unreachable: 0, deferred: 0, skipped: 0, recovered: 0 });
 
 /**
@@ -60,17 +62,29 @@ export class OutboxSender {
     const summary = emptySummary();
     const { outbox } = this.options;
     summary.recovered = await outbox.recoverStale(new Date(Date.now() - this.options.leaseMs));
+    // Sweeps page through ready records in id order. Another sweep follows while the last one made
+    // progress; records other runners hold are left to them rather than polled.
+    let afterId: string | undefined;
+    let progressed = false;
     while (!this.stopping) {
-      const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId);
-      if (batch.length === 0) {
-        const next = await outbox.nextDue(options.orgId);
-        const wait = next ? next.getTime() - Date.now() : Infinity;
-        if (wait > (options.waitMs ?? 0)) break;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+      const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
+      if (batch.length > 0) {
+        afterId = batch[batch.length - 1]?._id;
+        const before = progressOf(summary);
+        await Promise.all(groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary))));
+        if (progressOf(summary) > before) progressed = true;
         continue;
       }
-      const work = groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary)));
-      await Promise.all(work);
+      const sweptSomething = afterId !== undefined;
+      afterId = undefined;
+      if (sweptSomething && progressed) {
+        progressed = false;
+        continue;
+      }
+      const next = await outbox.nextDue(new Date(), options.orgId);
+      const wait = next ? next.getTime() - Date.now() : Infinity;
+      if (wait > (options.waitMs ?? 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
     }
     return summary;
   }
@@ -91,7 +105,9 @@ export class OutboxSender {
     const staleBefore = new Date(Date.now() - this.options.leaseMs);
     const claimed: OutboxRecord[] = [];
     for (const record of records) {
-      if (await outbox.claim(record, this.owner, staleBefore)) claimed.push(record);
+      const outcome = await outbox.claim(record, this.owner, staleBefore);
+      if (outcome === 'claimed') claimed.push(record);
+      else if (outcome === 'recovered') summary.recovered += 1;
       else summary.skipped += 1;
     }
     const expired = claimed.filter((record) => record.expiresAt && record.expiresAt.getTime() <= Date.now());

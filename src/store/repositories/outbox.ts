@@ -63,19 +63,19 @@ export class OutboxRepository {
     return this.c.outbox.findOne({ _id: id });
   }
 
-  /** Pending records whose time has come, oldest key first. */
-  async ready(now: Date, limit: number, orgId?: string): Promise<OutboxRecord[]> {
+  /** Pending records whose time has come, in id order, after `afterId` when given (one sweep pages through). */
+  async ready(now: Date, limit: number, orgId?: string, afterId?: string): Promise<OutboxRecord[]> {
     return this.c.outbox
-      .find({ ...(orgId ? { orgId } : {}), state: 'pending', notBefore: { $lte: now } })
+      .find({ ...(orgId ? { orgId } : {}), ...(afterId ? { _id: { $gt: afterId } } : {}), state: 'pending', notBefore: { $lte: now } })
       .sort({ _id: 1 })
       .limit(limit)
       .toArray();
   }
 
-  /** When the next pending record becomes due, if any is waiting. */
-  async nextDue(orgId?: string): Promise<Date | undefined> {
+  /** When the next record waiting for a later moment (a retry, a Retry-After) becomes due. */
+  async nextDue(after: Date, orgId?: string): Promise<Date | undefined> {
     const [next] = await this.c.outbox
-      .find({ ...(orgId ? { orgId } : {}), state: 'pending' }, { projection: { notBefore: 1 } })
+      .find({ ...(orgId ? { orgId } : {}), state: 'pending', notBefore: { $gt: after } }, { projection: { notBefore: 1 } })
       .sort({ notBefore: 1 })
       .limit(1)
       .toArray();
@@ -87,22 +87,21 @@ export class OutboxRepository {
    * before marking the record "sending" is recognised by its age; the record then moves to its
    * next attempt so a later claim can succeed.
    */
-  async claim(record: OutboxRecord, owner: string, staleBefore: Date, now = new Date()): Promise<boolean> {
+  async claim(record: OutboxRecord, owner: string, staleBefore: Date, now = new Date()): Promise<'claimed' | 'held' | 'recovered'> {
     try {
       await this.c.outboxClaims.insertOne({ _id: claimId(record), owner, at: now });
-      return true;
+      return 'claimed';
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
     const existing = await this.c.outboxClaims.findOne({ _id: claimId(record) });
-    if (existing && existing.at < staleBefore) {
-      // $set (not $inc): two processes recovering the same record agree on the next attempt.
-      await this.c.outbox.updateOne(
-        { _id: record._id, state: 'pending', attempts: record.attempts },
-        { $set: { attempts: record.attempts + 1, reason: 'claim abandoned; retrying', updatedAt: now } },
-      );
-    }
-    return false;
+    if (!existing || existing.at >= staleBefore) return 'held';
+    // $set (not $inc): two processes recovering the same record agree on the next attempt.
+    await this.c.outbox.updateOne(
+      { _id: record._id, state: 'pending', attempts: record.attempts },
+      { $set: { attempts: record.attempts + 1, reason: 'claim abandoned; retrying', updatedAt: now } },
+    );
+    return 'recovered';
   }
 
   async markSending(record: OutboxRecord, owner: string, now = new Date()): Promise<void> {
