@@ -18,6 +18,7 @@ export function buildCoreServices(
     references: repos.references,
     audit: repos.audit,
     sender: parts.sender,
+    nudges: { preferences: repos.nudgePreferences, directory: repos.directory },
     settings: {
       timezone: config.timezone,
       defaultCpdEntitlementDays: config.cpdEntitlementDays,

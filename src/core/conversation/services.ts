@@ -4,6 +4,7 @@ import type { CpdRepository } from '../../store/repositories/cpd';
 import type { PlanRepository } from '../../store/repositories/plans';
 import type { StaffRepository } from '../../store/repositories/staff';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
+import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
 import type { View } from './views';
 
@@ -39,4 +40,5 @@ export interface CoreServices {
   audit: AuditLog;
   sender: ProactiveSender;
   settings: CoreSettings;
+  nudges: NudgeServices;
 }

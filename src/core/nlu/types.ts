@@ -19,6 +19,9 @@ export const INTENTS = [
   'deleteMyData',
   'greeting',
   'thanks',
+  'stopReminders',
+  'startReminders',
+  'myTeam',
 ] as const;
 
 export type KnownIntent = (typeof INTENTS)[number];

@@ -12,6 +12,7 @@ import {
   showReadingList,
   showWhatNext,
 } from './opportunities';
+import * as nudges from './nudges';
 import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
@@ -35,6 +36,9 @@ export const intentHandlers: IntentHandlers = {
   deleteMyData: askToDelete,
   greeting: greet,
   thanks: thank,
+  stopReminders: nudges.stopReminders,
+  startReminders: nudges.startReminders,
+  myTeam: nudges.showMyTeam,
 };
 
 export const actionHandlers: ActionHandlers = {
@@ -52,4 +56,10 @@ export const actionHandlers: ActionHandlers = {
   logCpd: logCpdFromForm,
   confirmDeleteData: deleteMyData,
   cancelDeleteData: cancelDelete,
+  addToAgenda: nudges.addToAgenda,
+  snoozeNudge: nudges.snoozeNudge,
+  markDiscussionHeld: nudges.markDiscussionHeld,
+  rescheduleDiscussion: nudges.rescheduleDiscussion,
+  setNextDiscussion: nudges.setNextDiscussion,
+  snoozeReminder: nudges.snoozeReminder,
 };
