@@ -63,15 +63,25 @@ export class TeamsTransport implements ChannelTransport {
     } catch (error) {
       throw new DeliveryError('permanent', 'the stored conversation reference is not valid JSON', undefined, { cause: error });
     }
+    // The adapter's turn-error handler would swallow a failed send, so catch it inside the turn.
+    // (The Bot Connector client already retries 429s after Retry-After and 5xx a few times itself;
+    // what reaches us here is what is left after those.)
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        await context.sendActivity(viewToActivity(view));
+        try {
+          await context.sendActivity(viewToActivity(view));
+        } catch (error) {
+          failure = error ?? new Error('send failed');
+        }
       });
     } catch (error) {
-      const classified = classifyTeamsFailure(error);
-      this.logger.debug({ kind: classified.kind, reason: classified.message }, 'Teams send failed');
-      throw classified;
+      failure = error;
     }
+    if (failure === undefined) return;
+    const classified = classifyTeamsFailure(failure);
+    this.logger.debug({ kind: classified.kind, reason: classified.message }, 'Teams send failed');
+    throw classified;
   }
 }
 

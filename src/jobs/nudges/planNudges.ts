@@ -167,7 +167,7 @@ export async function planNudges(deps: PlanningDeps, orgId: string, now: Date, o
   }
 
   const existing = await existingIds(repos.outbox, records.map((r) => r._id));
-  if (!options.dryRun) summary.inserted = await repos.outbox.insertNew(records.filter((r) => !existing.has(r._id)), now);
+  if (!options.dryRun) summary.inserted = await repos.outbox.insertNew(records.filter((r) => !existing.has(r._id)));
   summary.planned = records.map((r) => ({
     id: r._id,
     purpose: r.purpose,
