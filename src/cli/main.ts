@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
 import { registerImportCommands } from './commands/importCommands';
+import { registerJobsCommands } from './commands/jobs';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
 import { registerOrgCommands } from './commands/org';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerNextCommand(program);
   registerNluCommand(program);
+  registerJobsCommands(program);
   return program;
 }
 

@@ -59,6 +59,13 @@ export class OutboxRepository {
     return docs.map((doc) => doc._id);
   }
 
+  /** State and reason of each of these records. */
+  async statesOf(ids: string[]): Promise<Map<string, { state: DeliveryState; reason?: string }>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.c.outbox.find({ _id: { $in: ids } }, { projection: { state: 1, reason: 1 } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, { state: doc.state, ...(doc.reason ? { reason: doc.reason } : {}) }]));
+  }
+
   async get(id: string): Promise<OutboxRecord | null> {
     return this.c.outbox.findOne({ _id: id });
   }
