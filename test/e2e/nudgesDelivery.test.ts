@@ -188,4 +188,19 @@ describe('nudges end to end: a small directory over several simulated days', () 
     expect(overview).not.toContain('Kim Park');
     expect(overview).toContain('No careers discussion date is recorded.');
   });
+
+  it('lets staff opt back in, snooze and add options to their discussion agenda', async () => {
+    const sam = people.get('sam') as ActivityOptions;
+    await say('sam', 'start reminders');
+    expect((await bot.app.repos.nudgePreferences.get('default', 'sam@school.org')).optedOut).toBeUndefined();
+
+    await bot.app.post('/api/messages', cardActionInvoke(sam, { action: 'snoozeNudge', days: 3 }));
+    expect((await bot.app.repos.nudgePreferences.get('default', 'sam@school.org')).snoozedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const [opportunity] = await bot.app.repos.opportunities.listForOrg('default');
+    const id = opportunity?.opportunity.id as string;
+    await bot.app.post('/api/messages', cardActionInvoke(sam, { action: 'addToAgenda', opportunityId: id }));
+    await bot.app.post('/api/messages', cardActionInvoke(sam, { action: 'addToAgenda', opportunityId: id }));
+    expect((await bot.app.repos.nudgePreferences.get('default', 'sam@school.org')).agenda).toEqual([id]);
+  });
 });
