@@ -62,29 +62,42 @@ export class OutboxSender {
     const summary = emptySummary();
     const { outbox } = this.options;
     summary.recovered = await outbox.recoverStale(new Date(Date.now() - this.options.leaseMs));
-    // Sweeps page through ready records in id order. Another sweep follows while the last one made
-    // progress; records other runners hold are left to them rather than polled.
+    // Sweeps page through ready records in id order, fetching the next page while the previous one
+    // is being sent so the rate limiter never waits for the database. Another sweep follows while
+    // the last one made progress; records other runners hold are left to them rather than polled.
     let afterId: string | undefined;
-    let progressed = false;
-    while (!this.stopping) {
-      const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
-      if (batch.length > 0) {
-        afterId = batch[batch.length - 1]?._id;
-        const before = progressOf(summary);
-        await Promise.all(groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary))));
-        if (progressOf(summary) > before) progressed = true;
-        continue;
+    let sweepStart = progressOf(summary);
+    let previous: Promise<void> | undefined;
+    const settle = async () => {
+      const page = previous;
+      previous = undefined;
+      await page;
+    };
+    try {
+      while (!this.stopping) {
+        const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
+        if (batch.length > 0) {
+          afterId = batch[batch.length - 1]?._id;
+          const page = Promise.all(groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary)))).then(() => undefined);
+          page.catch(() => undefined); // awaited below; this only stops an early rejection being reported as unhandled
+          await settle();
+          previous = page;
+          continue;
+        }
+        await settle();
+        const sweptSomething = afterId !== undefined;
+        afterId = undefined;
+        const progressed = progressOf(summary) > sweepStart;
+        sweepStart = progressOf(summary);
+        if (sweptSomething && progressed) continue;
+        const next = await outbox.nextDue(new Date(), options.orgId);
+        const wait = next ? next.getTime() - Date.now() : Infinity;
+        if (wait > (options.waitMs ?? 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
       }
-      const sweptSomething = afterId !== undefined;
-      afterId = undefined;
-      if (sweptSomething && progressed) {
-        progressed = false;
-        continue;
-      }
-      const next = await outbox.nextDue(new Date(), options.orgId);
-      const wait = next ? next.getTime() - Date.now() : Infinity;
-      if (wait > (options.waitMs ?? 0)) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+    } finally {
+      // Whatever happens, nothing this runner started is left running behind its back.
+      await Promise.allSettled([...this.inFlight]);
     }
     return summary;
   }
