@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import type { Logger } from '../logging/logger';
 import type { OutboxRepository } from '../store/repositories/outbox';
 import { WorkspaceRateLimits } from './rateLimits';
@@ -17,6 +18,8 @@ export interface OutboxSenderOptions {
   maxAttempts: number;
   retry?: Partial<RetrySettings>;
   batchSize?: number;
+  /** Records being claimed or sent at once by this runner (the rate limiter paces the sends). */
+  concurrency?: number;
   /** Test seams to simulate a crash at a precise point; production never sets them. */
   hooks?: { afterClaim?(records: OutboxRecord[]): Promise<void>; beforeSend?(records: OutboxRecord[]): Promise<void> };
 }
@@ -48,6 +51,8 @@ export class OutboxSender {
   private readonly retry: RetrySettings;
   private stopping = false;
   private inFlight = new Set<Promise<unknown>>();
+  /** Database writes around a send are retried: a busy database must not lose a "sent". */
+  private readonly persist = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 2_000 }) });
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
@@ -78,7 +83,7 @@ export class OutboxSender {
         const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
         if (batch.length > 0) {
           afterId = batch[batch.length - 1]?._id;
-          const page = Promise.all(groupRecords(batch).map((group) => this.track(this.deliverGroup(group, summary)))).then(() => undefined);
+          const page = this.track(this.deliverPage(groupRecords(batch), summary));
           page.catch(() => undefined); // awaited below; this only stops an early rejection being reported as unhandled
           await settle();
           previous = page;
@@ -113,31 +118,50 @@ export class OutboxSender {
     return promise.finally(() => this.inFlight.delete(promise));
   }
 
-  private async deliverGroup(records: OutboxRecord[], summary: DrainSummary): Promise<void> {
+  /**
+   * Claims a page with one insert and marks it sending with one update, then sends its groups with
+   * bounded concurrency (the rate limiter paces the sends). Records left unclaimed by a database
+   * error are picked up by a later sweep.
+   */
+  private async deliverPage(groups: OutboxRecord[][], summary: DrainSummary): Promise<void> {
     const { outbox, hooks } = this.options;
-    const staleBefore = new Date(Date.now() - this.options.leaseMs);
-    const claimed: OutboxRecord[] = [];
-    for (const record of records) {
-      const outcome = await outbox.claim(record, this.owner, staleBefore);
-      if (outcome === 'claimed') claimed.push(record);
-      else if (outcome === 'recovered') summary.recovered += 1;
-      else summary.skipped += 1;
+    const records = groups.flat();
+    let claimed: OutboxRecord[];
+    try {
+      const result = await this.persist.execute(() => outbox.claimMany(records, this.owner, new Date(Date.now() - this.options.leaseMs)));
+      claimed = result.claimed;
+      summary.skipped += result.held;
+      summary.recovered += result.recovered;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not claim outbox records; a later pass will');
+      return;
     }
     const expired = claimed.filter((record) => record.expiresAt && record.expiresAt.getTime() <= Date.now());
-    await Promise.all(expired.map((record) => outbox.markFinal(record, 'failed', 'expired before it could be sent')));
+    await Promise.all(expired.map((record) => this.persist.execute(() => outbox.markFinal(record, 'failed', 'expired before it could be sent'))));
     summary.failed += expired.length;
-    claimed.splice(0, claimed.length, ...claimed.filter((record) => !expired.includes(record)));
-    if (claimed.length === 0) return;
-    await hooks?.afterClaim?.(claimed);
-    await Promise.all(claimed.map((record) => outbox.markSending(record, this.owner)));
-    await hooks?.beforeSend?.(claimed);
+    const ready = new Set(claimed.filter((record) => !expired.includes(record)).map((record) => record._id));
+    const claimedGroups = groups.map((group) => group.filter((record) => ready.has(record._id))).filter((group) => group.length > 0);
+    if (claimedGroups.length === 0) return;
+    const all = claimedGroups.flat();
+    await hooks?.afterClaim?.(all);
+    await this.persist.execute(() => outbox.markSendingMany(all, this.owner));
+    await hooks?.beforeSend?.(all);
 
+    const queue = [...claimedGroups];
+    const worker = async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) await this.sendGroup(group, summary);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, queue.length) }, worker));
+  }
+
+  private async sendGroup(claimed: OutboxRecord[], summary: DrainSummary): Promise<void> {
+    const { outbox } = this.options;
     const [first] = claimed as [OutboxRecord, ...OutboxRecord[]];
     const address = first.address;
     const transport = address ? this.transports.get(address.channel) : undefined;
     if (!address || !transport) {
       const reason = address ? `${address.channel} is not configured` : 'no address';
-      await Promise.all(claimed.map((record) => outbox.markFinal(record, 'unreachable', reason)));
+      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', reason))));
       summary.unreachable += claimed.length;
       return;
     }
@@ -147,11 +171,12 @@ export class OutboxSender {
       const view = this.options.compose(claimed);
       const policy = deliveryRetryPolicy(this.retry, (ms) => this.options.limits.pause(address, ms));
       await policy.execute(() => this.options.limits.schedule(address, () => transport.send(address, view)));
-      await Promise.all(claimed.map((record) => outbox.markSent(record)));
-      summary.sent += claimed.length;
     } catch (error) {
       await this.recordFailure(claimed, error, summary, log);
+      return;
     }
+    summary.sent += claimed.length;
+    await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markSent(record))));
   }
 
   private async recordFailure(claimed: OutboxRecord[], error: unknown, summary: DrainSummary, log: Logger): Promise<void> {
@@ -159,7 +184,7 @@ export class OutboxSender {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       log.info({ reason: message }, 'recipient unreachable');
-      await Promise.all(claimed.map((record) => outbox.markFinal(record, 'unreachable', message)));
+      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', message))));
       summary.unreachable += claimed.length;
       return;
     }
@@ -168,11 +193,11 @@ export class OutboxSender {
       // Being told to wait is not a failure: a rate-limited record is never given up on.
       if (rateLimited || record.attempts + 1 < this.options.maxAttempts) {
         const wait = rateLimited ? ((error as DeliveryError).retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
-        await outbox.markRetry(record, new Date(Date.now() + wait), message);
+        await this.persist.execute(() => outbox.markRetry(record, new Date(Date.now() + wait), message));
         summary.deferred += 1;
       } else {
         log.warn({ err: error }, 'delivery failed after every attempt');
-        await outbox.markFinal(record, 'failed', message);
+        await this.persist.execute(() => outbox.markFinal(record, 'failed', message));
         summary.failed += 1;
       }
     }

@@ -102,6 +102,8 @@ export class OutboxRepository {
       if (!isDuplicateKey(error)) throw error;
     }
     const existing = await this.c.outboxClaims.findOne({ _id: claimId(record) });
+    // Our own insert whose answer was lost (a retried write) is still ours.
+    if (existing?.owner === owner) return 'claimed';
     if (!existing || existing.at >= staleBefore) return 'held';
     // $set (not $inc): two processes recovering the same record agree on the next attempt.
     await this.c.outbox.updateOne(
@@ -109,6 +111,52 @@ export class OutboxRepository {
       { $set: { attempts: record.attempts + 1, reason: 'claim abandoned; retrying', updatedAt: now } },
     );
     return 'recovered';
+  }
+
+  /**
+   * Claims the current attempt of many records with one unordered insert; the duplicates are records
+   * another runner holds (or abandoned, which `claim` explains).
+   */
+  async claimMany(records: OutboxRecord[], owner: string, staleBefore: Date, now = new Date()): Promise<{ claimed: OutboxRecord[]; held: number; recovered: number }> {
+    const refused = new Set<number>();
+    if (records.length === 0) return { claimed: [], held: 0, recovered: 0 };
+    try {
+      await this.c.outboxClaims.insertMany(records.map((record) => ({ _id: claimId(record), owner, at: now })), { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
+      for (const writeError of writeErrors) refused.add(writeError.index);
+    }
+    const claimed = records.filter((_, index) => !refused.has(index));
+    const contested = records.filter((_, index) => refused.has(index));
+    if (contested.length === 0) return { claimed, held: 0, recovered: 0 };
+    const claims = new Map(
+      (await this.c.outboxClaims.find({ _id: { $in: contested.map(claimId) } }).toArray()).map((claim) => [claim._id, claim]),
+    );
+    let held = 0;
+    let recovered = 0;
+    for (const record of contested) {
+      const existing = claims.get(claimId(record));
+      if (existing?.owner === owner) claimed.push(record);
+      else if (!existing || existing.at >= staleBefore) held += 1;
+      else {
+        await this.c.outbox.updateOne(
+          { _id: record._id, state: 'pending', attempts: record.attempts },
+          { $set: { attempts: record.attempts + 1, reason: 'claim abandoned; retrying', updatedAt: now } },
+        );
+        recovered += 1;
+      }
+    }
+    return { claimed, held, recovered };
+  }
+
+  async markSendingMany(records: OutboxRecord[], owner: string, now = new Date()): Promise<void> {
+    if (records.length === 0) return;
+    await this.c.outbox.updateMany(
+      { _id: { $in: records.map((record) => record._id) } },
+      { $set: { state: 'sending', claimedAt: now, claimedBy: owner, updatedAt: now } },
+    );
   }
 
   async markSending(record: OutboxRecord, owner: string, now = new Date()): Promise<void> {
