@@ -20,18 +20,26 @@ const emailList = z
   )
   .pipe(z.array(z.email('must be a comma-separated list of email addresses')));
 
-const dayOffsets = (fallback: string) => z
-  .string()
-  .trim()
-  .default(fallback)
-  .transform((value) => value.split(',').map((item) => Number(item.trim())))
-  .pipe(
-    z
-      .array(z.number().int('must be whole numbers of days').min(0).max(365))
-      .min(1, 'must list at least one number of days'),
-  );
+const dayOffsets = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value) => value.split(',').map((item) => Number(item.trim())))
+    .pipe(
+      z
+        .array(z.number().int('must be whole numbers of days').min(0).max(365))
+        .min(1, 'must list at least one number of days'),
+    );
 
-const yesNo = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value)).optional();
+/** true/false, 1/0 or yes/no; blank means "use the default". */
+const yesNo = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .optional(),
+);
 
 export const envSchema = z
   .object({
