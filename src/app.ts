@@ -12,6 +12,7 @@ import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
 import { openRepositories, type Repositories } from './store';
+import { startJobs } from './jobs/startJobs';
 
 export interface RunningApp {
   port: number;
@@ -68,6 +69,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       logger,
     );
     const port = await http.listen(config.port, options.host);
+    const jobs = startJobs(config, repos, logger);
     logger.info(
       { port, teams: config.teams.localMode ? 'local (unauthenticated)' : 'authenticated', slack: Boolean(slack) },
       'NextStep is listening',
@@ -78,6 +80,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       repos,
       core,
       stop: async () => {
+        await jobs.stop();
         await http.close();
         await slack?.receiver.stop();
         await database.close();

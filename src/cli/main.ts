@@ -3,6 +3,7 @@ import { ConfigError, NextStepError } from '../errors';
 import { registerAdminCommands } from './commands/admin';
 import { registerAuditCommand } from './commands/audit';
 import { registerImportCommands } from './commands/importCommands';
+import { registerJobsCommands } from './commands/jobs';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
 import { registerOrgCommands } from './commands/org';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerNluCommand(program);
   registerAdminCommands(program);
   registerAuditCommand(program);
+  registerJobsCommands(program);
   return program;
 }
 

@@ -20,16 +20,26 @@ const emailList = z
   )
   .pipe(z.array(z.email('must be a comma-separated list of email addresses')));
 
-const dayOffsets = z
-  .string()
-  .trim()
-  .default('14,2')
-  .transform((value) => value.split(',').map((item) => Number(item.trim())))
-  .pipe(
-    z
-      .array(z.number().int('must be whole numbers of days').min(0).max(365))
-      .min(1, 'must list at least one number of days'),
-  );
+const dayOffsets = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value) => value.split(',').map((item) => Number(item.trim())))
+    .pipe(
+      z
+        .array(z.number().int('must be whole numbers of days').min(0).max(365))
+        .min(1, 'must list at least one number of days'),
+    );
+
+/** true/false, 1/0 or yes/no; blank means "use the default". */
+const yesNo = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .optional(),
+);
 
 export const envSchema = z
   .object({
@@ -63,7 +73,13 @@ export const envSchema = z
       .trim()
       .default('0 8 * * 1-5')
       .refine((expression) => isValidCron(expression), 'must be a cron expression such as "0 8 * * 1-5"'),
-    NUDGE_OFFSETS_DAYS: dayOffsets,
+    NUDGE_OFFSETS_DAYS: dayOffsets('14,2'),
+    MANAGER_NUDGE_OFFSETS_DAYS: dayOffsets('7,1'),
+    JOBS_ENABLED: yesNo,
+    TEAMS_MESSAGES_PER_SECOND: z.coerce.number().positive().max(50, 'must be at most 50 (the Teams limit per app per tenant)').default(50),
+    SLACK_MESSAGES_PER_SECOND: z.coerce.number().positive().max(20).default(1),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     ADMIN_EMAILS: emailList,
     CPD_ENTITLEMENT_DAYS: z.coerce.number().min(0).max(60).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -36,7 +36,8 @@ export interface AppConfig {
   teams: TeamsConfig;
   slack?: SlackConfig;
   timezone: string;
-  nudges: { schedule: string; offsetsDays: number[] };
+  nudges: { schedule: string; offsetsDays: number[]; managerOffsetsDays: number[]; jobsEnabled: boolean };
+  delivery: { teamsPerSecond: number; slackPerSecond: number; maxAttempts: number; leaseMs: number };
   adminEmails: string[];
   cpdEntitlementDays: number;
   logLevel: Env['LOG_LEVEL'];
@@ -76,7 +77,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl: env.SLACK_API_URL }
         : undefined,
     timezone: env.TIMEZONE,
-    nudges: { schedule: env.NUDGE_SCHEDULE, offsetsDays: env.NUDGE_OFFSETS_DAYS },
+    nudges: {
+      schedule: env.NUDGE_SCHEDULE,
+      offsetsDays: env.NUDGE_OFFSETS_DAYS,
+      managerOffsetsDays: env.MANAGER_NUDGE_OFFSETS_DAYS,
+      jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+    },
+    delivery: {
+      teamsPerSecond: env.TEAMS_MESSAGES_PER_SECOND,
+      slackPerSecond: env.SLACK_MESSAGES_PER_SECOND,
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+      leaseMs: env.DELIVERY_LEASE_SECONDS * 1000,
+    },
     adminEmails: env.ADMIN_EMAILS,
     cpdEntitlementDays: env.CPD_ENTITLEMENT_DAYS,
     logLevel: env.LOG_LEVEL,

@@ -11,6 +11,10 @@ import type {
   PlanItemDoc,
   StaffDoc,
 } from './documents';
+import type { OutboxRecord } from '../delivery/types';
+import type { LeaseDoc } from './repositories/leases';
+import type { NudgePreferencesDoc } from './repositories/nudgePreferences';
+import type { OutboxClaimDoc } from './repositories/outbox';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -25,6 +29,10 @@ export interface Collections {
   audit: Collection<AuditDoc>;
   adminRoles: Collection<AdminRoleDoc>;
   adminRoleLocks: Collection<{ _id: string; at: Date }>;
+  outbox: Collection<OutboxRecord>;
+  outboxClaims: Collection<OutboxClaimDoc>;
+  leases: Collection<LeaseDoc>;
+  nudgePreferences: Collection<NudgePreferencesDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -41,6 +49,10 @@ export function collections(db: Db): Collections {
     audit: db.collection<AuditDoc>('audit'),
     adminRoles: db.collection<AdminRoleDoc>('adminRoles'),
     adminRoleLocks: db.collection<{ _id: string; at: Date }>('adminRoleLocks'),
+    outbox: db.collection<OutboxRecord>('outbox'),
+    outboxClaims: db.collection<OutboxClaimDoc>('outboxClaims'),
+    leases: db.collection<LeaseDoc>('leases'),
+    nudgePreferences: db.collection<NudgePreferencesDoc>('nudgePreferences'),
   };
 }
 
@@ -58,5 +70,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.cpdEntries.createIndex({ orgId: 1, email: 1, date: 1 }),
     c.conversationReferences.createIndex({ orgId: 1, email: 1 }),
     c.audit.createIndex({ orgId: 1, at: -1 }),
+    c.outbox.createIndex({ state: 1, notBefore: 1 }),
+    c.outbox.createIndex({ orgId: 1, purpose: 1, campaign: 1 }),
+    c.leases.createIndex({ name: 1, epoch: -1 }),
+    c.nudgePreferences.createIndex({ orgId: 1 }),
   ]);
 }

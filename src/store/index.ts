@@ -10,6 +10,10 @@ import { OrganisationRepository } from './repositories/organisations';
 import { PlanRepository } from './repositories/plans';
 import { StaffRepository } from './repositories/staff';
 import { StateStore } from './repositories/stateStore';
+import { DirectoryReader } from './repositories/directory';
+import { LeaseRepository } from './repositories/leases';
+import { NudgePreferencesRepository } from './repositories/nudgePreferences';
+import { OutboxRepository } from './repositories/outbox';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -22,6 +26,10 @@ export interface Repositories {
   state: StateStore;
   audit: AuditLog;
   adminRoles: AdminRoleRepository;
+  outbox: OutboxRepository;
+  leases: LeaseRepository;
+  nudgePreferences: NudgePreferencesRepository;
+  directory: DirectoryReader;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -39,5 +47,9 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     state: new StateStore(c),
     audit: new AuditLog(c),
     adminRoles: new AdminRoleRepository(c),
+    outbox: new OutboxRepository(c),
+    leases: new LeaseRepository(c),
+    nudgePreferences: new NudgePreferencesRepository(c),
+    directory: new DirectoryReader(c),
   };
 }

@@ -11,6 +11,12 @@ export interface RecordedActivity {
   };
 }
 
+/** A canned answer to one send, instead of accepting it. */
+export interface ScriptedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 export interface Member {
   id: string;
   name: string;
@@ -25,6 +31,10 @@ export interface Member {
 export class FakeBotConnector {
   readonly sent: RecordedActivity[] = [];
   readonly members = new Map<string, Member>();
+  /** Sends refused with a scripted answer (429, 403, …), for counting. */
+  readonly refused: { conversationId: string; status: number }[] = [];
+  private readonly scripts = new Map<string, ScriptedAnswer[]>();
+  private readonly blocked = new Map<string, number>();
   private server?: http.Server;
   private counter = 0;
 
@@ -50,6 +60,23 @@ export class FakeBotConnector {
 
   clear(): void {
     this.sent.length = 0;
+    this.refused.length = 0;
+  }
+
+  /** The next sends to this conversation get these answers, in order; later ones succeed. */
+  script(conversationId: string, ...answers: ScriptedAnswer[]): void {
+    this.scripts.set(conversationId, [...(this.scripts.get(conversationId) ?? []), ...answers]);
+  }
+
+  /** Every send to this conversation gets `status` (403: the person uninstalled or blocked the bot). */
+  block(conversationId: string, status = 403): void {
+    this.blocked.set(conversationId, status);
+  }
+
+  private scriptedAnswer(conversationId: string): ScriptedAnswer | undefined {
+    const blocked = this.blocked.get(conversationId);
+    if (blocked !== undefined) return { status: blocked };
+    return this.scripts.get(conversationId)?.shift();
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -67,6 +94,13 @@ export class FakeBotConnector {
       }
       // v3/conversations/{id}/activities[/{replyToId}]
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts[2]) {
+        const scripted = this.scriptedAnswer(parts[2]);
+        if (scripted) {
+          this.refused.push({ conversationId: parts[2], status: scripted.status });
+          res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
+          res.end(JSON.stringify({ error: { code: scripted.status === 429 ? 'TooManyRequests' : 'Forbidden', message: 'scripted answer' } }));
+          return;
+        }
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as RecordedActivity['activity'];
         this.sent.push({ conversationId: parts[2], ...(parts[4] ? { replyToId: parts[4] } : {}), activity });
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -3,6 +3,7 @@ import { adminActionSchemas } from '../admin/schema';
 import { opportunityKindSchema, scopeSchema, slugSchema } from '../careerMap/schema';
 import { INTENTS } from '../nlu';
 import { planStatusSchema } from '../plan/planStatus';
+import { nudgeActionSchemas } from '../nudges/actionSchemas';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -50,6 +51,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('confirmDeleteData') }),
   z.object({ action: z.literal('cancelDeleteData') }),
   ...adminActionSchemas,
+  ...nudgeActionSchemas,
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../config';
 import { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { AdminStores } from '../admin/ports';
+import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { CoreServices, ProactiveSender } from './services';
@@ -8,6 +9,8 @@ import type { CoreServices, ProactiveSender } from './services';
 /** The ports the conversation handlers use; `store/` repositories implement them. */
 export interface CorePorts extends CatalogueSources {
   adminRoles: AdminStores['roles'];
+  nudgePreferences: NudgeServices['preferences'];
+  directory: NudgeServices['directory'];
   opportunities: CatalogueSources['opportunities'] & AdminStores['opportunities'];
   staff: StaffDirectory;
   plans: PlanStore;
@@ -31,6 +34,7 @@ export function buildCoreServices(
     audit: ports.audit,
     admin: { roles: ports.adminRoles, opportunities: ports.opportunities },
     sender: parts.sender,
+    nudges: { preferences: ports.nudgePreferences, directory: ports.directory },
     settings: {
       timezone: config.timezone,
       defaultCpdEntitlementDays: config.cpdEntitlementDays,

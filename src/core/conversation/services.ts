@@ -1,5 +1,6 @@
 import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
+import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { View } from './views';
@@ -38,4 +39,5 @@ export interface CoreServices {
   admin: AdminStores;
   sender: ProactiveSender;
   settings: CoreSettings;
+  nudges: NudgeServices;
 }

@@ -2,6 +2,7 @@ import type { AdminListView, LatestOpportunitiesView, OpportunityFormView } from
 import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../careerMap/schema';
 import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
+import type { NudgeView } from '../nudges/views';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -227,6 +228,7 @@ export type View =
   | ConfirmDeleteView
   | AdminListView
   | OpportunityFormView
-  | LatestOpportunitiesView;
+  | LatestOpportunitiesView
+  | NudgeView;
 
 export type ViewType = View['type'];

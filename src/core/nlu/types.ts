@@ -26,6 +26,9 @@ export const INTENTS = [
   'addOpportunity',
   'editOpportunity',
   'latestOpportunities',
+  'stopReminders',
+  'startReminders',
+  'myTeam',
 ] as const;
 
 export type KnownIntent = (typeof INTENTS)[number];

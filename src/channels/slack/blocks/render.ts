@@ -5,6 +5,7 @@ import { cpdProgressBlocks, logCpdFormBlocks } from './cpd';
 import type { KnownBlock } from './elements';
 import { clarifyBlocks, helpBlocks, notSetUpBlocks, textBlocks, welcomeBlocks } from './general';
 import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, whatNextBlocks } from './opportunities';
+import { discussionDateFormBlocks, managerReminderBlocks, staffNudgeBlocks, teamOverviewBlocks } from './nudges';
 import { planBlocks } from './plan';
 
 type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
@@ -30,6 +31,10 @@ const renderers: Renderers = {
   adminList: adminListBlocks,
   opportunityForm: opportunityFormBlocks,
   adminLatestOpportunities: latestOpportunitiesBlocks,
+  nudgeStaff: staffNudgeBlocks,
+  managerReminder: managerReminderBlocks,
+  teamOverview: teamOverviewBlocks,
+  discussionDateForm: discussionDateFormBlocks,
 };
 
 export function renderBlocks(view: View): KnownBlock[] {

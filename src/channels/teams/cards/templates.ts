@@ -26,6 +26,10 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   adminList: 'adminList.json',
   opportunityForm: 'opportunityForm.json',
   adminLatestOpportunities: 'adminLatestOpportunities.json',
+  nudgeStaff: 'nudgeStaff.json',
+  managerReminder: 'managerReminder.json',
+  teamOverview: 'teamOverview.json',
+  discussionDateForm: 'discussionDateForm.json',
 };
 
 /** A card template could not be loaded: a deployment fault, not bad input. */

@@ -24,6 +24,7 @@ import {
   showReadingList,
   showWhatNext,
 } from './opportunities';
+import * as nudges from './nudges';
 import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
@@ -53,6 +54,9 @@ export const intentHandlers: IntentHandlers = {
   addOpportunity: showAddOpportunityForm,
   editOpportunity: editOpportunityFromText,
   latestOpportunities: showLatestOpportunities,
+  stopReminders: nudges.stopReminders,
+  startReminders: nudges.startReminders,
+  myTeam: nudges.showMyTeam,
 };
 
 /** For a handler that does not say so itself: its first reply takes the place of the submitted form. */
@@ -88,4 +92,10 @@ export const actionHandlers: ActionHandlers = {
   openOpportunityForm: showAddOpportunityForm,
   editOpportunity: editOpportunityFromCard,
   saveOpportunityForm,
+  addToAgenda: nudges.addToAgenda,
+  snoozeNudge: nudges.snoozeNudge,
+  markDiscussionHeld: nudges.markDiscussionHeld,
+  rescheduleDiscussion: nudges.rescheduleDiscussion,
+  setNextDiscussion: nudges.setNextDiscussion,
+  snoozeReminder: nudges.snoozeReminder,
 };

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+import type { Logger } from '../logging/logger';
+import type { OutboxRepository } from '../store/repositories/outbox';
+import { WorkspaceRateLimits } from './rateLimits';
+import { DEFAULT_RETRY, deliveryRetryPolicy, type RetrySettings } from './retryPolicy';
+import { DeliveryError, type ChannelTransport, type ComposeView, type OutboxRecord } from './types';
+
+export interface OutboxSenderOptions {
+  outbox: OutboxRepository;
+  transports: readonly ChannelTransport[];
+  limits: WorkspaceRateLimits;
+  compose: ComposeView;
+  logger: Logger;
+  /** Claims older than this are presumed abandoned by a process that died. */
+  leaseMs: number;
+  /** Claims per record before it is marked failed. */
+  maxAttempts: number;
+  retry?: Partial<RetrySettings>;
+  batchSize?: number;
+  /** Records being claimed or sent at once by this runner (the rate limiter paces the sends). */
+  concurrency?: number;
+  /** Test seams to simulate a crash at a precise point; production never sets them. */
+  hooks?: { afterClaim?(records: OutboxRecord[]): Promise<void>; beforeSend?(records: OutboxRecord[]): Promise<void> };
+}
+
+export interface DrainSummary {
+  sent: number;
+  failed: number;
+  unreachable: number;
+  /** Records put back for a later attempt (transient failures, long Retry-After). */
+  deferred: number;
+  /** Records another process held. */
+  skipped: number;
+  recovered: number;
+}
+
+const progressOf = (s: DrainSummary) => s.sent + s.failed + s.unreachable + s.deferred + s.recovered;
+
+const emptySummary = (): DrainSummary => ({ sent: 0, failed: 0, unreachable: 0, deferred: 0, skipped: 0, recovered: 0 });
+
+/**
+ * Sends what the outbox holds. For every record: claim (unique insert), mark "sending", send
+ * through the workspace's rate limiter with retries, record the outcome. A record marked sent is
+ * never sent again; a record whose sender died mid-way is retried after `leaseMs` — see
+ * src/delivery/README.md for why this is the right side of the at-least/at-most-once trade-off.
+ */
+export class OutboxSender {
+  readonly owner = `sender-${randomUUID()}`;
+  private readonly transports: Map<string, ChannelTransport>;
+  private readonly retry: RetrySettings;
+  private stopping = false;
+  private inFlight = new Set<Promise<unknown>>();
+  /** Database writes around a send are retried: a busy database must not lose a "sent". */
+  private readonly persist = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 2_000 }) });
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /**
+   * Sends every ready record (of one organisation, or all), waiting up to `waitMs` for records
+   * deferred by a short Retry-After. Returns when nothing more is ready or `stop()` was called.
+   */
+  async drain(options: { orgId?: string; waitMs?: number } = {}): Promise<DrainSummary> {
+    const summary = emptySummary();
+    const { outbox } = this.options;
+    summary.recovered = await outbox.recoverStale(new Date(Date.now() - this.options.leaseMs));
+    // Sweeps page through ready records in id order, fetching the next page while the previous one
+    // is being sent so the rate limiter never waits for the database. Another sweep follows while
+    // the last one made progress; records other runners hold are left to them rather than polled.
+    let afterId: string | undefined;
+    let sweepStart = progressOf(summary);
+    let previous: Promise<void> | undefined;
+    const settle = async () => {
+      const page = previous;
+      previous = undefined;
+      await page;
+    };
+    try {
+      while (!this.stopping) {
+        const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
+        if (batch.length > 0) {
+          afterId = batch[batch.length - 1]?._id;
+          const page = this.track(this.deliverPage(groupRecords(batch), summary));
+          page.catch(() => undefined); // awaited below; this only stops an early rejection being reported as unhandled
+          await settle();
+          previous = page;
+          continue;
+        }
+        await settle();
+        const sweptSomething = afterId !== undefined;
+        afterId = undefined;
+        const progressed = progressOf(summary) > sweepStart;
+        sweepStart = progressOf(summary);
+        if (sweptSomething && progressed) continue;
+        const next = await outbox.nextDue(new Date(), options.orgId);
+        const wait = next ? next.getTime() - Date.now() : Infinity;
+        if (wait > (options.waitMs ?? 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+      }
+    } finally {
+      // Whatever happens, nothing this runner started is left running behind its back.
+      await Promise.allSettled([...this.inFlight]);
+    }
+    return summary;
+  }
+
+  /** Stops taking new records and waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    return promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  /**
+   * Claims a page with one insert and marks it sending with one update, then sends its groups with
+   * bounded concurrency (the rate limiter paces the sends). Records left unclaimed by a database
+   * error are picked up by a later sweep.
+   */
+  private async deliverPage(groups: OutboxRecord[][], summary: DrainSummary): Promise<void> {
+    const { outbox, hooks } = this.options;
+    const records = groups.flat();
+    let claimed: OutboxRecord[];
+    try {
+      const result = await this.persist.execute(() => outbox.claimMany(records, this.owner, new Date(Date.now() - this.options.leaseMs)));
+      claimed = result.claimed;
+      summary.skipped += result.held;
+      summary.recovered += result.recovered;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not claim outbox records; a later pass will');
+      return;
+    }
+    const expired = claimed.filter((record) => record.expiresAt && record.expiresAt.getTime() <= Date.now());
+    await Promise.all(expired.map((record) => this.persist.execute(() => outbox.markFinal(record, 'failed', 'expired before it could be sent'))));
+    summary.failed += expired.length;
+    const ready = new Set(claimed.filter((record) => !expired.includes(record)).map((record) => record._id));
+    const claimedGroups = groups.map((group) => group.filter((record) => ready.has(record._id))).filter((group) => group.length > 0);
+    if (claimedGroups.length === 0) return;
+    const all = claimedGroups.flat();
+    await hooks?.afterClaim?.(all);
+    await this.persist.execute(() => outbox.markSendingMany(all, this.owner));
+    await hooks?.beforeSend?.(all);
+
+    const queue = [...claimedGroups];
+    const worker = async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) await this.sendGroup(group, summary);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, queue.length) }, worker));
+  }
+
+  private async sendGroup(claimed: OutboxRecord[], summary: DrainSummary): Promise<void> {
+    const { outbox } = this.options;
+    const [first] = claimed as [OutboxRecord, ...OutboxRecord[]];
+    const address = first.address;
+    const transport = address ? this.transports.get(address.channel) : undefined;
+    if (!address || !transport) {
+      const reason = address ? `${address.channel} is not configured` : 'no address';
+      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', reason))));
+      summary.unreachable += claimed.length;
+      return;
+    }
+
+    const log = this.options.logger.child({ records: claimed.map((record) => record._id), channel: address.channel });
+    try {
+      const view = this.options.compose(claimed);
+      const policy = deliveryRetryPolicy(this.retry, (ms) => this.options.limits.pause(address, ms));
+      await policy.execute(() => this.options.limits.schedule(address, () => transport.send(address, view)));
+    } catch (error) {
+      await this.recordFailure(claimed, error, summary, log);
+      return;
+    }
+    summary.sent += claimed.length;
+    await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markSent(record))));
+  }
+
+  private async recordFailure(claimed: OutboxRecord[], error: unknown, summary: DrainSummary, log: Logger): Promise<void> {
+    const { outbox } = this.options;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      log.info({ reason: message }, 'recipient unreachable');
+      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', message))));
+      summary.unreachable += claimed.length;
+      return;
+    }
+    const rateLimited = error instanceof DeliveryError && error.kind === 'rateLimited';
+    for (const record of claimed) {
+      // Being told to wait is not a failure: a rate-limited record is never given up on.
+      if (rateLimited || record.attempts + 1 < this.options.maxAttempts) {
+        const wait = rateLimited ? ((error as DeliveryError).retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
+        await this.persist.execute(() => outbox.markRetry(record, new Date(Date.now() + wait), message));
+        summary.deferred += 1;
+      } else {
+        log.warn({ err: error }, 'delivery failed after every attempt');
+        await this.persist.execute(() => outbox.markFinal(record, 'failed', message));
+        summary.failed += 1;
+      }
+    }
+  }
+}
+
+/** Records with the same group and address travel together; others alone. */
+function groupRecords(records: OutboxRecord[]): OutboxRecord[][] {
+  const groups = new Map<string, OutboxRecord[]>();
+  for (const record of records) {
+    const key = record.group && record.address ? `${record.group}\u0000${record.address.target}` : record._id;
+    const list = groups.get(key) ?? [];
+    list.push(record);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
