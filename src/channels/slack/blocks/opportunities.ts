@@ -14,6 +14,7 @@ function flags(item: OpportunitySummary): string {
     item.closesLabel ? `${item.closingSoon ? ':hourglass: Closes soon: ' : 'Closes '}${item.closesLabel}` : undefined,
     item.isNew ? ':new: New' : undefined,
     item.saved ? ':white_check_mark: In your plan' : undefined,
+    item.requiredForRole ? ':pushpin: Required for your role' : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -22,23 +23,33 @@ function flags(item: OpportunitySummary): string {
 /** One opportunity: title and summary, what it is, and its buttons. */
 export function opportunityBlocks(item: OpportunitySummary): KnownBlock[] {
   return [
-    section(`*${escape(item.title)}*\n${escape(item.summary)}`),
+    section(`*${escape(item.title)}*\n${escape(item.shortSummary ?? item.summary)}`),
     context(flags(item)),
     ...actions(
       button('Details', { action: 'showOpportunity', opportunityId: item.id }),
-      !item.saved && button('Save to plan', { action: 'saveOpportunity', opportunityId: item.id }, 'primary'),
-      item.hasOwner && button("I'm interested", { action: 'markInterest', opportunityId: item.id }),
-      item.url !== undefined && linkButton('Open link', item.url),
+      // In a channel, saving and interest are personal: those buttons would only be refused.
+      !item.shared && !item.saved && button('Save to plan', { action: 'saveOpportunity', opportunityId: item.id }, 'primary'),
+      !item.shared && item.hasOwner && button("I'm interested", { action: 'markInterest', opportunityId: item.id }),
+      item.url !== undefined && linkButton('Official page', item.url),
     ),
   ];
 }
 
 export function whatNextBlocks(view: WhatNextView, max: number = SLACK_LIMITS.messageBlocks): KnownBlock[] {
+  const discussion = [
+    view.lineManager ? `Line manager: ${escape(view.lineManager)}` : undefined,
+    view.nextDiscussionLabel ? `Next careers discussion: ${escape(view.nextDiscussionLabel)}` : undefined,
+  ].filter((part): part is string => part !== undefined);
   const head = [
     header(`What next for ${view.name}`),
     context(`${escape(view.stageName)} · ${escape(view.pathwayName)}${view.school ? ` · ${escape(view.school)}` : ''}`),
+    ...(discussion.length > 0 ? [context(discussion.join(' · '))] : []),
   ];
   const groups: KnownBlock[][] = [];
+  if (view.topSteps && view.topSteps.length > 0) {
+    groups.push([divider(), section('*Your top next steps*')]);
+    groups.push(...view.topSteps.map(opportunityBlocks));
+  }
   if (view.entitlement.length > 0) {
     groups.push([divider(), section('*Your entitlement*')]);
     groups.push(...view.entitlement.map(opportunityBlocks));
@@ -51,10 +62,11 @@ export function whatNextBlocks(view: WhatNextView, max: number = SLACK_LIMITS.me
     groups.push([divider(), section(`*Looking ahead: ${escape(view.nextStage.name)}*`)]);
     groups.push(...view.nextStage.items.map(opportunityBlocks));
   }
+  if (view.everyoneLine) groups.push([context(`*Everyone's entitlement:* ${escape(view.everyoneLine)}`)]);
   if (groups.length === 0) groups.push([section('Nothing new for your stage just now. Ask me to browse everything, or check back soon.')]);
   const tail = actions(
     view.hasMore && button('Show more', { action: 'whatNextPage', page: view.page + 1 }),
-    button('My plan', { action: 'runIntent', intent: 'myPlan' }),
+    !view.shared && button('My plan', { action: 'runIntent', intent: 'myPlan' }),
   );
   return pack(head, groups, tail, max);
 }
