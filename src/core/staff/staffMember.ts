@@ -13,9 +13,22 @@ export interface StaffMember {
   managerEmail?: string;
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion?: string;
+  /** Free text from the HR export ("Year 2 teacher", "HLTA"); never grants anything. */
+  jobTitle?: string;
   role: StaffRole;
   interests: string[];
   source: 'directory' | 'onboarding';
+  /**
+   * False once a directory import with `--deactivate-missing` no longer lists the person (a leaver):
+   * they receive nothing more, and their data is kept. Absent means active.
+   */
+  active?: boolean;
+  deactivatedAt?: Date;
+}
+
+/** Whether the person may be sent anything (leavers may not). */
+export function isActive(member: Pick<StaffMember, 'active'>): boolean {
+  return member.active !== false;
 }
 
 export function normaliseEmail(email: string): string {
