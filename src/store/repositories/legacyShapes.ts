@@ -2,6 +2,7 @@ import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from '../collections';
 import type { CpdLogDoc, PlanDoc } from '../documents';
 import { inBatches, isDuplicateKey, personKey } from './personKey';
+import { UPDATE_BATCH } from './staffDirectory';
 
 const BATCH = 1000;
 
@@ -10,12 +11,14 @@ async function writeSkippingDuplicates<T extends PlanDoc | CpdLogDoc>(
   collection: Collections['plans'] | Collections['cpdLogs'],
   writes: AnyBulkWriteOperation<T>[],
 ): Promise<void> {
-  if (writes.length === 0) return;
-  try {
-    await (collection as unknown as { bulkWrite(w: AnyBulkWriteOperation<T>[], o: object): Promise<unknown> }).bulkWrite(writes, { ordered: false });
-  } catch (error) {
-    const failures = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [error];
-    if (!failures.every((failure) => isDuplicateKey(failure))) throw error;
+  const target = collection as unknown as { bulkWrite(w: AnyBulkWriteOperation<T>[], o: object): Promise<unknown> };
+  for (const batch of inBatches(writes, UPDATE_BATCH)) {
+    try {
+      await target.bulkWrite(batch, { ordered: false });
+    } catch (error) {
+      const failures = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [error];
+      if (!failures.every((failure) => isDuplicateKey(failure))) throw error;
+    }
   }
 }
 
