@@ -5,6 +5,8 @@ import { printLine } from '../output';
 import type { ImportRun } from './importCommands';
 import { careerMapOf } from './orgCareerMap';
 
+const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
+
 type StaffImportRun = Omit<ImportRun, 'flags'> & { deactivateMissing: boolean };
 
 function describe(plan: DirectoryPlan): string {
@@ -30,7 +32,7 @@ export async function importStaffDirectory(run: StaffImportRun): Promise<void> {
   if (!parsed.ok) return fail(parsed.problems);
   const plan = await repos.staff.planDirectory(org, parsed.staff, { deactivateMissing });
   if (dryRun) {
-    printLine(`Dry run: ${parsed.staff.length} people: ${describe(plan)}. Nothing written.`);
+    printLine(`Dry run: ${people(parsed.staff.length)}: ${describe(plan)}. Nothing written.`);
     for (const email of plan.deactivated) printLine(`  - ${email}`);
     return;
   }
@@ -46,5 +48,5 @@ export async function importStaffDirectory(run: StaffImportRun): Promise<void> {
     deactivateMissing,
     ...summariseDirectoryPlan(plan),
   });
-  printLine(`Imported ${parsed.staff.length} people into "${org}": ${describe(plan)}.`);
+  printLine(`Imported ${people(parsed.staff.length)} into "${org}": ${describe(plan)}.`);
 }
