@@ -6,8 +6,10 @@ import type {
   CareerMapDoc,
   ConversationReferenceDoc,
   CpdEntryDoc,
+  CpdLogDoc,
   OpportunityDoc,
   OrganisationDoc,
+  PlanDoc,
   PlanItemDoc,
   StaffDoc,
 } from './documents';
@@ -21,6 +23,9 @@ export interface Collections {
   staff: Collection<StaffDoc>;
   careerMaps: Collection<CareerMapDoc>;
   opportunities: Collection<OpportunityDoc>;
+  plans: Collection<PlanDoc>;
+  cpdLogs: Collection<CpdLogDoc>;
+  /** Earlier shapes, read only by the start-up migration. */
   planItems: Collection<PlanItemDoc>;
   cpdEntries: Collection<CpdEntryDoc>;
   conversationReferences: Collection<ConversationReferenceDoc>;
@@ -41,6 +46,8 @@ export function collections(db: Db): Collections {
     staff: db.collection<StaffDoc>('staff'),
     careerMaps: db.collection<CareerMapDoc>('careerMaps'),
     opportunities: db.collection<OpportunityDoc>('opportunities'),
+    plans: db.collection<PlanDoc>('plans'),
+    cpdLogs: db.collection<CpdLogDoc>('cpdLogs'),
     planItems: db.collection<PlanItemDoc>('planItems'),
     cpdEntries: db.collection<CpdEntryDoc>('cpdEntries'),
     conversationReferences: db.collection<ConversationReferenceDoc>('conversationReferences'),
@@ -66,8 +73,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.staff.createIndex({ orgId: 1, pathway: 1, stage: 1 }),
     c.careerMaps.createIndex({ orgId: 1 }, { unique: true }),
     c.opportunities.createIndex({ orgId: 1, id: 1 }, { unique: true }),
-    c.planItems.createIndex({ orgId: 1, email: 1, opportunityId: 1 }, { unique: true }),
-    c.cpdEntries.createIndex({ orgId: 1, email: 1, date: 1 }),
+    c.staff.createIndex({ orgId: 1, school: 1 }),
     c.conversationReferences.createIndex({ orgId: 1, email: 1 }),
     c.audit.createIndex({ orgId: 1, at: -1 }),
     c.outbox.createIndex({ state: 1, notBefore: 1 }),

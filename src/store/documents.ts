@@ -36,6 +36,28 @@ export interface OpportunityDoc extends Opportunity {
   updatedAt: Date;
 }
 
+/**
+ * One person's development plan, keyed `${orgId}:${email}`, so reading it costs the same however many
+ * people have plans. Items are keyed by opportunity id (a slug, so safe as a field name); the order
+ * people see comes from `createdAt`.
+ */
+export interface PlanDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  items: Record<string, PlanItemFields>;
+  updatedAt: Date;
+}
+
+export interface PlanItemFields {
+  opportunityId: string;
+  status: PlanStatus;
+  history: { status: PlanStatus; at: Date }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The earlier shape: one document per plan item. Read only to migrate it into `PlanDoc`. */
 export interface PlanItemDoc {
   _id: string;
   orgId: string;
@@ -47,6 +69,26 @@ export interface PlanItemDoc {
   updatedAt: Date;
 }
 
+/** One person's CPD log, keyed `${orgId}:${email}`: "my progress" is one read by `_id`. */
+export interface CpdLogDoc {
+  _id: string;
+  orgId: string;
+  email: string;
+  entries: CpdLogEntry[];
+  updatedAt: Date;
+}
+
+export interface CpdLogEntry {
+  id: string;
+  title: string;
+  days: number;
+  /** YYYY-MM-DD */
+  date: string;
+  opportunityId?: string;
+  createdAt: Date;
+}
+
+/** The earlier shape: one document per CPD entry. Read only to migrate it into `CpdLogDoc`. */
 export interface CpdEntryDoc {
   _id: string;
   orgId: string;

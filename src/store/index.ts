@@ -5,6 +5,7 @@ import { AuditLog } from './repositories/audit';
 import { CareerMapRepository } from './repositories/careerMaps';
 import { ConversationReferenceRepository } from './repositories/conversationReferences';
 import { CpdRepository } from './repositories/cpd';
+import { migrateLegacyShapes } from './repositories/legacyShapes';
 import { OpportunityRepository } from './repositories/opportunities';
 import { OrganisationRepository } from './repositories/organisations';
 import { PlanRepository } from './repositories/plans';
@@ -36,6 +37,7 @@ export interface Repositories {
 export async function openRepositories(db: Db): Promise<Repositories> {
   const c = collections(db);
   await ensureIndexes(c);
+  await migrateLegacyShapes(c);
   return {
     organisations: new OrganisationRepository(c),
     staff: new StaffRepository(c),

@@ -72,14 +72,14 @@ describe('nextstep CLI (in-process, real database)', () => {
       const first = await cli('import', 'staff', fixture('staff-good.csv'));
       expect(first).toEqual({
         code: 0,
-        stdout: 'Imported 4 people into "default": 4 new, 0 updated.\n',
+        stdout: 'Imported 4 people into "default": 4 new, 0 changed, 0 unchanged, 0 deactivated.\n',
         stderr: '',
       });
       expect(await count('staff')).toBe(4);
 
       const second = await cli('import', 'staff', fixture('staff-good.csv'));
       expect(second.code).toBe(0);
-      expect(second.stdout).toBe('Imported 4 people into "default": 0 new, 4 updated.\n');
+      expect(second.stdout).toBe('Imported 4 people into "default": 0 new, 0 changed, 4 unchanged, 0 deactivated.\n');
       expect(await count('staff')).toBe(4);
     });
 
@@ -87,7 +87,7 @@ describe('nextstep CLI (in-process, real database)', () => {
       const run = await cli('import', 'staff', fixture('staff-good.csv'), '--dry-run');
       expect(run).toEqual({
         code: 0,
-        stdout: 'Dry run: 4 people: 4 new, 0 updated. Nothing written.\n',
+        stdout: 'Dry run: 4 people: 4 new, 0 changed, 0 unchanged, 0 deactivated. Nothing written.\n',
         stderr: '',
       });
       expect(await count('staff')).toBe(0);

@@ -37,9 +37,9 @@ describe('nextstep jobs (in-process, real database)', () => {
     expect((await cli('org', 'list')).code).toBe(0);
     repos = await openRepositories(client.db(dbName));
     await repos.staff.importDirectory('default', [
-      { email: 'sam@school.org', name: 'Sam Lee', pathway: 'teaching', stage: 'ect', role: 'staff', managerEmail: 'dana@school.org', nextDiscussion: '2027-03-17' },
-      { email: 'ali@school.org', name: 'Ali Khan', pathway: 'teaching-assistant', stage: 'ta', role: 'staff', nextDiscussion: '2027-03-17' },
-      { email: 'dana@school.org', name: 'Dana Reid', pathway: 'teaching', stage: 'senior-leader', role: 'staff' },
+      { email: 'sam@school.org', name: 'Sam Lee', pathway: 'teaching', stage: 'ect', managerEmail: 'dana@school.org', nextDiscussion: '2027-03-17' },
+      { email: 'ali@school.org', name: 'Ali Khan', pathway: 'teaching-assistant', stage: 'ta', nextDiscussion: '2027-03-17' },
+      { email: 'dana@school.org', name: 'Dana Reid', pathway: 'teaching', stage: 'senior-leader' },
     ]);
     await repos.references.save({
       orgId: 'default',

@@ -2,18 +2,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { opportunityReferenceProblems } from '../../core/careerMap/references';
-import { parseCareerMap, parseOpportunities, parseStaffDirectory, type ImportFileInput } from '../../core/imports';
+import { parseCareerMap, parseOpportunities, type ImportFileInput } from '../../core/imports';
 import type { Repositories } from '../../store';
 import { withSession } from '../session';
 import { CliFailure, printLine } from '../output';
 import { careerMapOf, requireOrganisation } from './orgCareerMap';
+import { importStaffDirectory } from './importStaff';
 
 /** What every import command receives once its file is read and its organisation checked. */
-interface ImportRun {
+export interface ImportRun {
   input: ImportFileInput;
   fileName: string;
   org: string;
   dryRun: boolean;
+  /** Flags of this command beyond --org and --dry-run, by their camel-case name. */
+  flags: Record<string, unknown>;
   repos: Repositories;
   /** Rejects the whole file with one line per problem. */
   fail(problems: string[]): never;
@@ -24,6 +27,7 @@ interface ImportCommandSpec {
   fileHelp: string;
   description: string;
   dryRunHelp: string;
+  extraFlags?: { flags: string; help: string }[];
   run(ctx: ImportRun): Promise<void>;
 }
 
@@ -36,28 +40,30 @@ function readInput(file: string): ImportFileInput {
 }
 
 function addImportCommand(importer: Command, spec: ImportCommandSpec): void {
-  importer
+  const command = importer
     .command(spec.name)
     .argument('<file>', spec.fileHelp)
     .option('--org <id>', 'organisation id', 'default')
     .option('--dry-run', spec.dryRunHelp)
-    .description(spec.description)
-    .action(async (file: string, options: { org: string; dryRun?: boolean }) => {
-      const input = readInput(file);
-      await withSession(async ({ repos }) => {
-        await requireOrganisation(repos, options.org);
-        await spec.run({
-          input,
-          fileName: input.fileName,
-          org: options.org,
-          dryRun: Boolean(options.dryRun),
-          repos,
-          fail: (problems) => {
-            throw new CliFailure(problems.map((problem) => `${input.fileName}: ${problem}`));
-          },
-        });
+    .description(spec.description);
+  for (const extra of spec.extraFlags ?? []) command.option(extra.flags, extra.help);
+  command.action(async (file: string, options: { org: string; dryRun?: boolean } & Record<string, unknown>) => {
+    const input = readInput(file);
+    await withSession(async ({ repos }) => {
+      await requireOrganisation(repos, options.org);
+      await spec.run({
+        input,
+        fileName: input.fileName,
+        org: options.org,
+        dryRun: Boolean(options.dryRun),
+        flags: options,
+        repos,
+        fail: (problems) => {
+          throw new CliFailure(problems.map((problem) => `${input.fileName}: ${problem}`));
+        },
       });
     });
+  });
 }
 
 export function registerImportCommands(program: Command): void {
@@ -65,22 +71,17 @@ export function registerImportCommands(program: Command): void {
 
   addImportCommand(importer, {
     name: 'staff',
-    fileHelp: 'CSV, YAML or JSON with email,name,pathway,stage[,school,managerEmail,nextDiscussion,role]',
-    description: 'Import or update the staff directory (upsert by email)',
+    fileHelp: 'CSV, YAML or JSON with email,name,pathway,stage[,school,managerEmail,nextDiscussion,jobTitle]',
+    description: 'Import or update the staff directory (upsert by email; unchanged rows are not written)',
     dryRunHelp: 'show what would change without writing',
-    async run({ input, fileName, org, dryRun, repos, fail }) {
-      const parsed = parseStaffDirectory(input, await careerMapOf(repos, org));
-      if (!parsed.ok) return fail(parsed.problems);
-      const existing = await repos.staff.existingEmails(org, parsed.staff.map((row) => row.email));
-      const created = parsed.staff.filter((row) => !existing.has(row.email)).length;
-      const counts = `${created} new, ${parsed.staff.length - created} updated`;
-      if (dryRun) {
-        printLine(`Dry run: ${parsed.staff.length} people: ${counts}. Nothing written.`);
-        return;
-      }
-      await repos.staff.importDirectory(org, parsed.staff);
-      await repos.audit.record(org, 'cli', 'staff.imported', { file: fileName, rows: parsed.staff.length });
-      printLine(`Imported ${parsed.staff.length} people into "${org}": ${counts}.`);
+    extraFlags: [
+      {
+        flags: '--deactivate-missing',
+        help: 'deactivate directory people the file no longer lists (leavers receive nothing more; their data is kept)',
+      },
+    ],
+    async run({ input, fileName, org, dryRun, flags, repos, fail }) {
+      await importStaffDirectory({ input, fileName, org, dryRun, repos, fail, deactivateMissing: Boolean(flags.deactivateMissing) });
     },
   });
 

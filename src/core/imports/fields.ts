@@ -73,3 +73,26 @@ export function asWebUrl(value: unknown): FieldResult<string> {
   }
   return ok(text.value);
 }
+
+/**
+ * A calendar date as UK HR exports write it — `15/03/2027` (day first) or `2027-03-15` — returned as
+ * YYYY-MM-DD. Two-digit years are ambiguous and refused, as are days that do not exist (31/02/2027);
+ * a "day" over 12 with a "month" over 12 is reported as a likely month-first (US) date.
+ */
+export function asUkOrIsoDate(value: unknown): FieldResult<string> {
+  if (value instanceof Date) return asIsoDate(value);
+  const text = asText(value);
+  if (!text.ok) return text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text.value)) return asIsoDate(text.value);
+  const form = 'use 15/03/2027 (day/month/year) or 2027-03-15';
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d+)$/.exec(text.value);
+  if (!uk) return bad(`${quote(text.value)} is not a date (${form})`);
+  const [, day = '', month = '', year = ''] = uk;
+  if (year.length !== 4) return bad(`${quote(text.value)} is ambiguous: write the year in full (${form})`);
+  if (Number(month) > 12 && Number(day) <= 12) {
+    return bad(`${quote(text.value)} looks like month/day/year; dates are read day first (${form})`);
+  }
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!isRealCalendarDate(iso)) return bad(`${quote(text.value)} is not a real calendar date`);
+  return ok(iso);
+}

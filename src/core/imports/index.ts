@@ -16,7 +16,6 @@ export {
 } from './readText';
 export {
   parseStaffDirectory,
-  STAFF_IMPORT_ROLES,
   STAFF_OPTIONAL_FIELDS,
   STAFF_REQUIRED_FIELDS,
   staffImportRowSchema,

@@ -2,15 +2,13 @@ import { z } from 'zod';
 
 import { isoDateSchema, slugSchema, type CareerMap } from '../careerMap/schema';
 import { normaliseEmail, workEmailSchema } from '../staff/staffMember';
-import { asIsoDate, asText } from './fields';
+import { asText, asUkOrIsoDate } from './fields';
 import { stageProblem, unknownPathwayProblem } from './mapChecks';
 import { describeIssue } from './problems';
 import type { DecodeOptions, ImportFileInput } from './readText';
 import { createRowCheck } from './rowCheck';
 import type { ImportRecord, RecordSpec } from './tabular';
 import { validateRecords, type RecordCheck } from './validateRecords';
-
-export const STAFF_IMPORT_ROLES = ['staff', 'admin'] as const;
 
 /** One validated row of the staff directory. */
 export const staffImportRowSchema = z.object({
@@ -22,8 +20,7 @@ export const staffImportRowSchema = z.object({
   managerEmail: workEmailSchema.optional(),
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion: isoDateSchema.optional(),
-  role: z.enum(STAFF_IMPORT_ROLES).default('staff'),
-  /** Free-text job title (an HR export's "job title" column). */
+  /** Free text from the HR export ("job title" or "role" column); grants nothing. */
   jobTitle: z.string().trim().min(1).max(150).optional(),
   /** When the person joined, YYYY-MM-DD. */
   startDate: isoDateSchema.optional(),
@@ -34,9 +31,10 @@ export const STAFF_REQUIRED_FIELDS = ['email', 'name', 'pathway', 'stage'] as co
 /**
  * Optional fields. Header names are matched case-insensitively ignoring spaces, `_`, `-` and `.`, so `managerEmail`,
  * `manageremail`, `manager_email` and `Manager Email` are the same column (likewise `next_discussion`, `Job Title`
- * and `start_date`).
+ * and `start_date`). HR exports often call the job title `role`: that column is read as the job title and never
+ * grants admin rights (`ADMIN_EMAILS` and `nextstep admin grant` do that).
  */
-export const STAFF_OPTIONAL_FIELDS = ['school', 'managerEmail', 'nextDiscussion', 'role', 'jobTitle', 'startDate'] as const;
+export const STAFF_OPTIONAL_FIELDS = ['school', 'managerEmail', 'nextDiscussion', 'jobTitle', 'role', 'startDate'] as const;
 
 const SPEC: RecordSpec = { required: STAFF_REQUIRED_FIELDS, optional: STAFF_OPTIONAL_FIELDS, collection: 'staff' };
 const FIELD_ORDER: readonly string[] = [...STAFF_REQUIRED_FIELDS, ...STAFF_OPTIONAL_FIELDS];
@@ -59,15 +57,19 @@ function checkStaffRow(
   check.take('stage', asText, lower);
   check.take('school', asText);
   check.take('managerEmail', asText, normaliseEmail);
-  check.take('nextDiscussion', asIsoDate);
-  check.take('role', asText, lower);
+  check.take('nextDiscussion', asUkOrIsoDate);
   check.take('jobTitle', asText);
-  check.take('startDate', asIsoDate);
+  check.take('role', asText);
+  check.take('startDate', asUkOrIsoDate);
+  // A `role` column is the job title under another name; a `jobTitle` column wins when a file has both.
+  if (candidate.jobTitle === undefined && candidate.role !== undefined) candidate.jobTitle = candidate.role;
+  delete candidate.role;
 
   const parsed = staffImportRowSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
+      const path = String(issue.path[0] ?? '');
+      const field = path === 'jobTitle' && record.values.jobTitle === undefined ? 'role' : path;
       if (check.isBad(field)) continue;
       check.report(field, describeIssue(issue));
     }
@@ -98,8 +100,8 @@ function checkStaffRow(
 
 /**
  * Reads and validates a staff directory (CSV, YAML or JSON) against the organisation's career map: e-mails are
- * lower-cased and must be unique, the pathway must exist and the stage must belong to that pathway, `role` defaults to
- * "staff". All problems are collected (capped at 200 lines plus a summary line); nothing is returned unless every row
+ * lower-cased and must be unique, the pathway must exist and the stage must belong to that pathway, dates may be written
+ * 15/03/2027 or 2027-03-15, and a `role` or `job title` column is kept as the job title. All problems are collected (capped at 200 lines plus a summary line); nothing is returned unless every row
  * is valid. Managers need not appear in the same file.
  */
 export function parseStaffDirectory(

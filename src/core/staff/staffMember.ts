@@ -13,13 +13,24 @@ export interface StaffMember {
   managerEmail?: string;
   /** Date of the next careers discussion, YYYY-MM-DD. */
   nextDiscussion?: string;
-  /** Free-text job title from the directory ("SENCO", "Site assistant"), for items required for a role. */
+  /** Free text from the HR export ("Year 2 teacher", "SENCO"); never grants anything. Items `requiredFor` it show first. */
   jobTitle?: string;
   /** When they joined the organisation, YYYY-MM-DD, if known (new-starter items). */
   startDate?: string;
   role: StaffRole;
   interests: string[];
   source: 'directory' | 'onboarding';
+  /**
+   * False once a directory import with `--deactivate-missing` no longer lists the person (a leaver):
+   * they receive nothing more, and their data is kept. Absent means active.
+   */
+  active?: boolean;
+  deactivatedAt?: Date;
+}
+
+/** Whether the person may be sent anything (leavers may not). */
+export function isActive(member: Pick<StaffMember, 'active'>): boolean {
+  return member.active !== false;
 }
 
 export function normaliseEmail(email: string): string {

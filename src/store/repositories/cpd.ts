@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { normaliseEmail } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
+import type { CpdLogEntry } from '../documents';
+import { personKey } from './personKey';
 
 export interface CpdEntry {
   id: string;
@@ -10,31 +13,41 @@ export interface CpdEntry {
   opportunityId?: string;
 }
 
+const newestFirst = (a: CpdLogEntry, b: CpdLogEntry): number =>
+  b.date.localeCompare(a.date) || b.createdAt.getTime() - a.createdAt.getTime();
+
+/**
+ * CPD logs: one document per person (`${orgId}:${email}`) holding their entries, so "my progress"
+ * is one read by `_id` whatever the size of the directory.
+ */
 export class CpdRepository {
-  constructor(private readonly c: Pick<Collections, 'cpdEntries'>) {}
+  constructor(private readonly c: Pick<Collections, 'cpdLogs'>) {}
 
   async add(orgId: string, email: string, entry: Omit<CpdEntry, 'id'>): Promise<CpdEntry> {
     const id = randomUUID();
-    await this.c.cpdEntries.insertOne({ _id: id, orgId, email, ...entry, createdAt: new Date() });
+    const now = new Date();
+    const stored: CpdLogEntry = { id, title: entry.title, days: entry.days, date: entry.date, createdAt: now };
+    if (entry.opportunityId) stored.opportunityId = entry.opportunityId;
+    await this.c.cpdLogs.updateOne(
+      { _id: personKey(orgId, email) },
+      { $push: { entries: stored }, $set: { updatedAt: now }, $setOnInsert: { orgId, email: normaliseEmail(email) } },
+      { upsert: true },
+    );
     return { id, ...entry };
   }
 
   /** Entries, newest first; only those dated within [from, to] inclusive (YYYY-MM-DD) when a range is given. */
   async list(orgId: string, email: string, range?: { from: string; to: string }): Promise<CpdEntry[]> {
-    const docs = await this.c.cpdEntries
-      .find({ orgId, email, ...(range ? { date: { $gte: range.from, $lte: range.to } } : {}) })
-      .sort({ date: -1, createdAt: -1 })
-      .toArray();
-    return docs.map(({ _id, title, days, date, opportunityId }) => ({
-      id: _id,
-      title,
-      days,
-      date,
-      ...(opportunityId ? { opportunityId } : {}),
-    }));
+    const doc = await this.c.cpdLogs.findOne({ _id: personKey(orgId, email) });
+    return (doc?.entries ?? [])
+      .filter((entry) => !range || (entry.date >= range.from && entry.date <= range.to))
+      .sort(newestFirst)
+      .map(({ id, title, days, date, opportunityId }) => ({ id, title, days, date, ...(opportunityId ? { opportunityId } : {}) }));
   }
 
+  /** Deletes the person's log; returns how many entries it held. */
   async deleteAllFor(orgId: string, email: string): Promise<number> {
-    return (await this.c.cpdEntries.deleteMany({ orgId, email })).deletedCount;
+    const doc = await this.c.cpdLogs.findOneAndDelete({ _id: personKey(orgId, email) });
+    return doc?.entries.length ?? 0;
   }
 }

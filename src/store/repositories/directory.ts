@@ -1,6 +1,7 @@
 import type { FindCursor } from 'mongodb';
 import type { PlanStatus } from '../../core/plan/planStatus';
 import type { StaffMember } from '../../core/staff/staffMember';
+import { personKey } from './personKey';
 import type { Collections } from '../collections';
 import type { ConversationReferenceDoc } from '../documents';
 
@@ -14,7 +15,7 @@ const ENTRY_PROJECTION = { _id: 0, email: 1, name: 1, pathway: 1, stage: 1, mana
  * and references it needs in bulk. One query per collection per run, never one per person.
  */
 export class DirectoryReader {
-  constructor(private readonly c: Pick<Collections, 'staff' | 'planItems' | 'cpdEntries' | 'conversationReferences'>) {}
+  constructor(private readonly c: Pick<Collections, 'staff' | 'plans' | 'cpdLogs' | 'conversationReferences'>) {}
 
   /** Streams everyone in the organisation (the driver fetches in batches). */
   streamStaff(orgId: string, batchSize = 2_000): FindCursor<DirectoryEntry> {
@@ -30,30 +31,36 @@ export class DirectoryReader {
     return docs.map((doc) => ({ ...doc, interests: doc.interests ?? [] }));
   }
 
-  /** Plan items of several people, grouped by email. */
+  /** Plan items of several people, grouped by email: one read by `_id` for the whole batch. */
   async plansOf(orgId: string, emails: string[]): Promise<Map<string, { opportunityId: string; status: PlanStatus }[]>> {
     const result = new Map<string, { opportunityId: string; status: PlanStatus }[]>();
     if (emails.length === 0) return result;
-    const docs = await this.c.planItems
-      .find({ orgId, email: { $in: emails } }, { projection: { email: 1, opportunityId: 1, status: 1, createdAt: 1 } })
-      .sort({ createdAt: 1 })
+    const docs = await this.c.plans
+      .find({ _id: { $in: emails.map((email) => personKey(orgId, email)) } }, { projection: { email: 1, items: 1 } })
       .toArray();
     for (const doc of docs) {
-      const list = result.get(doc.email) ?? [];
-      list.push({ opportunityId: doc.opportunityId, status: doc.status });
-      result.set(doc.email, list);
+      const items = Object.values(doc.items ?? {}).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      result.set(
+        doc.email,
+        items.map((item) => ({ opportunityId: item.opportunityId, status: item.status })),
+      );
     }
     return result;
   }
 
-  /** CPD days logged between two dates (inclusive), per email. */
+  /** CPD days logged between two dates (inclusive), per email: one read by `_id` for the whole batch. */
   async cpdDaysOf(orgId: string, emails: string[], range: { from: string; to: string }): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     if (emails.length === 0) return result;
-    const docs = await this.c.cpdEntries
-      .find({ orgId, email: { $in: emails }, date: { $gte: range.from, $lte: range.to } }, { projection: { email: 1, days: 1 } })
+    const docs = await this.c.cpdLogs
+      .find({ _id: { $in: emails.map((email) => personKey(orgId, email)) } }, { projection: { email: 1, entries: 1 } })
       .toArray();
-    for (const doc of docs) result.set(doc.email, (result.get(doc.email) ?? 0) + doc.days);
+    for (const doc of docs) {
+      const days = (doc.entries ?? [])
+        .filter((entry) => entry.date >= range.from && entry.date <= range.to)
+        .reduce((sum, entry) => sum + entry.days, 0);
+      result.set(doc.email, days);
+    }
     return result;
   }
 

@@ -3,6 +3,8 @@ import type { Opportunity } from '../../core/careerMap/schema';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from '../collections';
 import { withoutUndefined } from '../withoutUndefined';
+import { inBatches } from './personKey';
+import { UPDATE_BATCH } from './staffDirectory';
 import type { OpportunityDoc } from '../documents';
 
 export type OpportunityOrigin = 'default-map' | 'import';
@@ -78,7 +80,8 @@ export class OpportunityRepository {
           upsert: true,
         },
       }));
-    if (writes.length > 0) await this.c.opportunities.bulkWrite(writes, { ordered: false });
+    // Small batches: FerretDB 1.24 stops answering an update command of 100 or more statements.
+    for (const batch of inBatches(writes, UPDATE_BATCH)) await this.c.opportunities.bulkWrite(batch, { ordered: false });
     return summary;
   }
 

@@ -1,64 +1,77 @@
 import type { PlanStatus } from '../../core/plan/planStatus';
+import { normaliseEmail } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
+import type { PlanItemFields } from '../documents';
+import { isDuplicateKey, personKey } from './personKey';
 
-export interface PlanItem {
-  opportunityId: string;
-  status: PlanStatus;
-  history: { status: PlanStatus; at: Date }[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type PlanItem = PlanItemFields;
 
-const planKey = (orgId: string, email: string, opportunityId: string) => `${orgId}:${email}:${opportunityId}`;
+// Item keys become field names (`items.<id>`), so only slugs may be used: never `.` or `$`.
+const SAFE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * Development plans: one document per person (`${orgId}:${email}`) holding their items keyed by
+ * opportunity id. Every operation is one command by `_id`, whatever the size of the directory.
+ */
 export class PlanRepository {
-  constructor(private readonly c: Pick<Collections, 'planItems'>) {}
+  constructor(private readonly c: Pick<Collections, 'plans'>) {}
 
+  /** The person's items, oldest first. */
   async list(orgId: string, email: string): Promise<PlanItem[]> {
-    const docs = await this.c.planItems.find({ orgId, email }).sort({ createdAt: 1 }).toArray();
-    return docs.map(({ opportunityId, status, history, createdAt, updatedAt }) => ({
-      opportunityId,
-      status,
-      history,
-      createdAt,
-      updatedAt,
-    }));
+    const doc = await this.c.plans.findOne({ _id: personKey(orgId, email) });
+    return Object.values(doc?.items ?? {}).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /** Adds an item as "interested"; returns false when it was already in the plan. */
   async add(orgId: string, email: string, opportunityId: string, now = new Date()): Promise<boolean> {
-    const result = await this.c.planItems.updateOne(
-      { _id: planKey(orgId, email, opportunityId) },
-      {
-        $setOnInsert: {
-          orgId,
-          email,
-          opportunityId,
-          status: 'interested',
-          history: [{ status: 'interested', at: now }],
-          createdAt: now,
-          updatedAt: now,
-        },
-      },
-      { upsert: true },
-    );
-    return result.upsertedCount === 1;
+    if (!SAFE_ID.test(opportunityId)) return false;
+    const item: PlanItemFields = {
+      opportunityId,
+      status: 'interested',
+      history: [{ status: 'interested', at: now }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      // When the item exists the filter misses, and the upsert's insert of the same `_id` is refused.
+      await this.c.plans.updateOne(
+        { _id: personKey(orgId, email), [`items.${opportunityId}`]: { $exists: false } },
+        { $set: { [`items.${opportunityId}`]: item, updatedAt: now }, $setOnInsert: { orgId, email: normaliseEmail(email) } },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async setStatus(orgId: string, email: string, opportunityId: string, status: PlanStatus, now = new Date()): Promise<boolean> {
-    const result = await this.c.planItems.updateOne(
-      { _id: planKey(orgId, email, opportunityId) },
-      { $set: { status, updatedAt: now }, $push: { history: { status, at: now } } },
+    if (!SAFE_ID.test(opportunityId)) return false;
+    const path = `items.${opportunityId}`;
+    const result = await this.c.plans.updateOne(
+      { _id: personKey(orgId, email), [path]: { $exists: true } },
+      {
+        $set: { [`${path}.status`]: status, [`${path}.updatedAt`]: now, updatedAt: now },
+        $push: { [`${path}.history`]: { status, at: now } },
+      },
     );
     return result.matchedCount === 1;
   }
 
   async remove(orgId: string, email: string, opportunityId: string): Promise<boolean> {
-    const result = await this.c.planItems.deleteOne({ _id: planKey(orgId, email, opportunityId) });
-    return result.deletedCount === 1;
+    if (!SAFE_ID.test(opportunityId)) return false;
+    const path = `items.${opportunityId}`;
+    const result = await this.c.plans.updateOne(
+      { _id: personKey(orgId, email), [path]: { $exists: true } },
+      { $unset: { [path]: '' }, $set: { updatedAt: new Date() } },
+    );
+    return result.matchedCount === 1;
   }
 
+  /** Deletes the person's plan; returns how many items it held. */
   async deleteAllFor(orgId: string, email: string): Promise<number> {
-    return (await this.c.planItems.deleteMany({ orgId, email })).deletedCount;
+    const doc = await this.c.plans.findOneAndDelete({ _id: personKey(orgId, email) });
+    return Object.keys(doc?.items ?? {}).length;
   }
 }

@@ -2,11 +2,19 @@ import { normaliseEmail, type StaffMember } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
 import { withoutUndefined } from '../withoutUndefined';
 import type { StaffDoc } from '../documents';
+import { personKey } from './personKey';
+import {
+  applyDirectoryImport,
+  planDirectoryImport,
+  summariseDirectoryPlan,
+  type DirectoryPlan,
+  type DirectoryRow,
+  type DirectorySummary,
+} from './staffDirectory';
 
-export type DirectoryRow = Pick<StaffMember, 'email' | 'name' | 'pathway' | 'stage' | 'role'> &
-  Partial<Pick<StaffMember, 'school' | 'managerEmail' | 'nextDiscussion'>>;
+export { summariseDirectoryPlan, type DirectoryPlan, type DirectoryRow, type DirectorySummary } from './staffDirectory';
 
-const staffKey = (orgId: string, email: string) => `${orgId}:${normaliseEmail(email)}`;
+const staffKey = personKey;
 
 function toStaffMember(doc: StaffDoc): StaffMember {
   const { _id, createdAt, updatedAt, ...member } = doc;
@@ -49,34 +57,23 @@ export class StaffRepository {
     return result.deletedCount === 1;
   }
 
-  /** Upserts directory rows by email; keeps what people added themselves (interests). */
-  async importDirectory(orgId: string, rows: DirectoryRow[]): Promise<{ created: number; updated: number }> {
-    if (rows.length === 0) return { created: 0, updated: 0 };
-    const now = new Date();
-    const result = await this.c.staff.bulkWrite(
-      rows.map((row) => {
-        const email = normaliseEmail(row.email);
-        const fields = withoutUndefined({ ...row, email });
-        return {
-          updateOne: {
-            filter: { _id: staffKey(orgId, email) },
-            update: {
-              $set: { ...fields, orgId, source: 'directory' as const, updatedAt: now },
-              $setOnInsert: { interests: [], createdAt: now },
-            },
-            upsert: true,
-          },
-        };
-      }),
-      { ordered: false },
-    );
-    return { created: result.upsertedCount, updated: result.matchedCount };
+  /** What importing `rows` would do (new / changed / unchanged / deactivated), without writing. */
+  planDirectory(orgId: string, rows: readonly DirectoryRow[], options: { deactivateMissing?: boolean } = {}): Promise<DirectoryPlan> {
+    return planDirectoryImport(this.c.staff, orgId, rows, options);
   }
 
-  async existingEmails(orgId: string, emails: string[]): Promise<Set<string>> {
-    const docs = await this.c.staff
-      .find({ _id: { $in: emails.map((email) => staffKey(orgId, email)) } }, { projection: { email: 1 } })
-      .toArray();
-    return new Set(docs.map((doc) => doc.email));
+  /** Writes a plan from `planDirectory`; `onProgress` hears how many writes are done after each batch. */
+  applyDirectory(orgId: string, plan: DirectoryPlan, onProgress?: (written: number) => void): Promise<void> {
+    return applyDirectoryImport(this.c.staff, orgId, plan, onProgress);
+  }
+
+  /**
+   * Upserts directory rows by email, keeping what people added themselves (interests) and their role;
+   * rows that match what is stored are not written.
+   */
+  async importDirectory(orgId: string, rows: readonly DirectoryRow[], options: { deactivateMissing?: boolean } = {}): Promise<DirectorySummary> {
+    const plan = await this.planDirectory(orgId, rows, options);
+    await this.applyDirectory(orgId, plan);
+    return summariseDirectoryPlan(plan);
   }
 }

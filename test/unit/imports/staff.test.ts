@@ -7,7 +7,7 @@ function problemsOf(result: ReturnType<typeof parseStaffDirectory>): string[] {
 }
 
 describe('parseStaffDirectory', () => {
-  it('reads a CSV with headers in any case/spelling, lower-casing emails and defaulting role to staff', () => {
+  it('reads a CSV with headers in any case/spelling, lower-casing emails and reading a role column as the job title', () => {
     expect(parseStaffDirectory(fixture('staff-good.csv'), testMap)).toEqual({
       ok: true,
       staff: [
@@ -19,7 +19,7 @@ describe('parseStaffDirectory', () => {
           school: 'Hilltop Primary',
           managerEmail: 'head@example.org',
           nextDiscussion: '2026-01-15',
-          role: 'admin',
+          jobTitle: 'Admin',
         },
         {
           email: 'grace@example.org',
@@ -28,9 +28,8 @@ describe('parseStaffDirectory', () => {
           stage: 'hlta',
           school: 'Hilltop Primary',
           managerEmail: 'ada.lovelace@example.org',
-          role: 'staff',
         },
-        { email: 'alan@example.org', name: 'Alan Turing', pathway: 'teaching', stage: 'ect', role: 'staff' },
+        { email: 'alan@example.org', name: 'Alan Turing', pathway: 'teaching', stage: 'ect', jobTitle: 'staff' },
       ],
     });
   });
@@ -50,7 +49,6 @@ describe('parseStaffDirectory', () => {
         pathway: 'teaching-assistant',
         stage: 'ta',
         managerEmail: 'ada@example.org',
-        role: 'staff',
       },
       {
         email: 'ada@example.org',
@@ -58,7 +56,7 @@ describe('parseStaffDirectory', () => {
         pathway: 'teaching',
         stage: 'middle-leader',
         nextDiscussion: '2026-02-01',
-        role: 'admin',
+        jobTitle: 'admin',
       },
     ]);
   });
@@ -71,10 +69,9 @@ describe('parseStaffDirectory', () => {
       'row 6, managerEmail: a person cannot be their own manager',
       'row 7, email: "erin@" is not a valid email address',
       'row 7, nextDiscussion: "2026-13-01" is not a real calendar date',
-      'row 7, role: "manager" is not allowed; use one of staff, admin',
       'row 8, name: is required',
       'row 8, managerEmail: "head@example" is not a valid email address',
-      'row 8, nextDiscussion: "01/02/2026" must be a date in the form YYYY-MM-DD',
+      'row 8, nextDiscussion: "01/13/2026" looks like month/day/year; dates are read day first (use 15/03/2027 (day/month/year) or 2027-03-15)',
     ]);
   });
 
@@ -115,7 +112,7 @@ describe('parseStaffDirectory', () => {
   it('exports a zod schema for a row', () => {
     expect(
       staffImportRowSchema.parse({ email: ' Ann@X.org ', name: 'Ann', pathway: 'teaching', stage: 'ect' }),
-    ).toEqual({ email: 'ann@x.org', name: 'Ann', pathway: 'teaching', stage: 'ect', role: 'staff' });
+    ).toEqual({ email: 'ann@x.org', name: 'Ann', pathway: 'teaching', stage: 'ect' });
     expect(staffImportRowSchema.safeParse({ email: 'ann', name: 'Ann', pathway: 'teaching', stage: 'ect' }).success).toBe(false);
   });
 });

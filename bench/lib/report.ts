@@ -1,0 +1,62 @@
+import type { LoadResult } from './load';
+
+interface Results {
+  when: string;
+  quick: boolean;
+  secondsPerLoad: number;
+  database: string;
+  machine: { cpus: number; model: string; loadAverage: number[]; node: string };
+  whatNext: { connections: number; nextstep: LoadResult; echo: LoadResult; stateful: LoadResult }[];
+  commands: { turn: string; perTurn: number; breakdown: Record<string, number> }[];
+  directorySize: { small: number; large: number; p50Small: number; p50Large: number; ratio: number };
+  staffImport: { rows: number; seconds: number; unchangedReimport: { seconds: number; summary: { unchanged: number; created: number; changed: number } } };
+  coldStart: { firstStartMs: number; readyMs: number; idleRssMb: number };
+  broadcast: unknown;
+  nudgePlanning: unknown;
+}
+
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+
+function row(cells: string[], widths: number[]): string {
+  return `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [row(header, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))].join('\n');
+}
+
+/** One markdown table of everything measured, with the target beside each figure. */
+export function printTable(r: Results): void {
+  const rows: string[][] = [];
+  for (const w of r.whatNext) {
+    const n = w.nextstep;
+    const ratio = n.turnsPerSecond / w.stateful.turnsPerSecond;
+    rows.push([
+      `what next, ${w.connections} concurrent`,
+      `${n.turnsPerSecond.toFixed(1)} turns/s; p50 ${ms(n.p50)}, p95 ${ms(n.p95)}, p99 ${ms(n.p99)}${n.errors + n.non2xx ? `; ${n.errors + n.non2xx} failed` : ''}`,
+      `echo ${w.echo.turnsPerSecond.toFixed(1)}/s (p95 ${ms(w.echo.p95)}); stateful ${w.stateful.turnsPerSecond.toFixed(1)}/s (p95 ${ms(w.stateful.p95)})`,
+      `${ratio.toFixed(2)}× stateful, ${(n.turnsPerSecond / w.echo.turnsPerSecond).toFixed(2)}× echo; p95 ${(n.p95 / w.stateful.p95).toFixed(2)}× stateful`,
+      w.connections === 50 ? `≥ 1.0× stateful: ${verdict(ratio >= 1)}` : w.connections === 1 ? `p95 ≤ stateful: ${verdict(n.p95 <= w.stateful.p95)}` : '',
+    ]);
+  }
+  for (const c of r.commands) {
+    const readOnly = !/saves|anchor/.test(c.turn);
+    const budget = c.turn === 'stateful anchor' ? '' : readOnly ? '≤ 3' : '≤ 4';
+    const detail = Object.entries(c.breakdown).map(([name, n]) => `${n} ${name}`).join(', ');
+    rows.push([`db commands: ${c.turn}`, `${c.perTurn.toFixed(1)} per turn`, detail, '', budget ? `${budget}: ${verdict(c.perTurn <= Number(budget.slice(2)))}` : '']);
+  }
+  const d = r.directorySize;
+  rows.push([`what next, ${d.large} vs ${d.small} staff`, `p50 ${ms(d.p50Large)} vs ${ms(d.p50Small)}`, '', `${d.ratio.toFixed(2)}×`, `≤ 1.3×: ${verdict(d.ratio <= 1.3)}`]);
+  const i = r.staffImport;
+  rows.push([`staff import, ${i.rows} rows`, `${i.seconds.toFixed(1)} s`, `re-import unchanged: ${i.unchangedReimport.seconds.toFixed(1)} s, ${i.unchangedReimport.summary.unchanged} unchanged, ${i.unchangedReimport.summary.created + i.unchangedReimport.summary.changed} written`, '', `< 60 s: ${verdict(i.seconds < 60)}`]);
+  rows.push(['cold start (compiled)', ms(r.coldStart.readyMs), `first start on an empty database (seeds the map): ${ms(r.coldStart.firstStartMs)}`, '', `≤ 3 s: ${verdict(r.coldStart.readyMs <= 3000)}`]);
+  rows.push(['idle RSS (compiled)', `${r.coldStart.idleRssMb.toFixed(0)} MB`, '', '', `≤ 150 MB: ${verdict(r.coldStart.idleRssMb <= 150)}`]);
+  rows.push(['broadcast 10,000 (429-limited)', r.broadcast === null ? 'not measured yet (outbox)' : JSON.stringify(r.broadcast), '', '', '≥ 0.98 of limit, 0 lost, 0 duplicated']);
+  rows.push(['nudge planning, 100,000 staff', r.nudgePlanning === null ? 'not measured yet (outbox)' : JSON.stringify(r.nudgePlanning), '', '', '≤ 2× raw cursor scan']);
+  process.stdout.write(
+    `NextStep bench ${r.when}${r.quick ? ' (quick)' : ''}: ${r.database}; ${r.machine.cpus} CPUs (${r.machine.model}), load ${r.machine.loadAverage.map((n) => n.toFixed(1)).join(' ')}, node ${r.machine.node}; ${r.secondsPerLoad} s per load\n\n`,
+  );
+  process.stdout.write(`${table(['measure', 'NextStep', 'anchors / detail', 'ratio', 'target'], rows)}\n`);
+}
