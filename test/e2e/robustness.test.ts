@@ -95,12 +95,21 @@ describe('robustness: generated hostile traffic against /api/messages and /slack
 
     // Replays: every Slack event sent again, byte for byte, and again with a retry header.
     const slackEvents = outcomes.filter((o) => o.request.slackChannel && o.response.status === 200).map((o) => o.request);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Slack is answered before the bot replies: wait until replies stop arriving (at most 20 s).
+    const quiet = async () => {
+      const deadline = Date.now() + 20_000;
+      let last = -1;
+      while (slackApi.posted().length !== last && Date.now() < deadline) {
+        last = slackApi.posted().length;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    };
+    await quiet();
     const postsBeforeReplay = slackApi.posted().length;
     const replays = await runPool(slackEvents, CONCURRENCY, (request, index) =>
       send(index % 2 === 0 ? request : { ...request, kind: 'slack retry', headers: { ...request.headers, 'x-slack-retry-num': '1' } }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await quiet();
 
     const all = [...outcomes, ...replays];
     const unanswered = all.filter((o) => o.response.status === 0);

@@ -11,6 +11,12 @@ async function settle(ms = 300): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Polls until `probe` holds (the bot answers Slack after acknowledging), for at most 15 s. */
+async function until(probe: () => boolean): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!probe() && Date.now() < deadline) await settle(50);
+}
+
 function expectJsonError(response: RawResponse, status: number, code: string): void {
   expect(response.status).toBe(status);
   expect(JSON.parse(response.text)).toEqual({ code, message: expect.any(String) });
@@ -39,7 +45,8 @@ describe('the Slack edge', () => {
   it('processes an event once, however often it is replayed or retried', async () => {
     const body = slackMessageEvent('Ev-replay-1', 'U-edge', 'hello', 'D-replay');
     expect((await signedJson(body)).status).toBe(200);
-    await settle();
+    await until(() => postsTo('D-replay') > 0);
+    await settle(1000);
     const afterFirst = postsTo('D-replay');
     expect(afterFirst).toBeGreaterThan(0);
 
@@ -48,7 +55,7 @@ describe('the Slack edge', () => {
     // A retry is signed afresh by Slack: same event id, new timestamp and signature.
     const resigned = slackMessageEvent('Ev-replay-1', 'U-edge', 'hello', 'D-replay');
     expect((await signedJson(resigned, { 'x-slack-retry-num': '2' })).status).toBe(200);
-    await settle();
+    await settle(1000);
     expect(postsTo('D-replay')).toBe(afterFirst);
   });
 
