@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
+import { registerDemoDataCommand } from './commands/demoData';
 import { registerImportCommands } from './commands/importCommands';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerNextCommand(program);
   registerNluCommand(program);
+  registerDemoDataCommand(program);
   return program;
 }
 
