@@ -25,7 +25,7 @@ describeWithBrowser('NextStep in the Agents Playground', () => {
     stack = await startJourneyStack(chromiumPath!);
     const playground = await stack.playground();
     priya = await openPlayground(stack.browser, playground.url);
-  });
+  }, 300_000);
   afterAll(async () => {
     await stack?.stop();
   });

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Logger } from '../../logging/logger';
 import { buildFerretDb, ferretDbInstalled, startFerretDb } from './ferretdb';
-import { cachedMongodPath, mongodDownloadReachable, startMongod } from './mongod';
 import type { EmbeddedOption } from './types';
 
 export interface DefaultOptionsSettings {
@@ -12,6 +11,9 @@ export interface DefaultOptionsSettings {
   /** How long to wait for the mongod download server before moving on. */
   downloadCheckMs?: number;
 }
+
+/** Loaded only when needed: production (MONGODB_URI set) never pays for mongodb-memory-server. */
+const mongod = () => import('./mongod');
 
 function goInstalled(): boolean {
   return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
@@ -32,11 +34,15 @@ export function defaultEmbeddedOptions(settings: DefaultOptionsSettings): Embedd
     },
     {
       label: 'mongod already downloaded by mongodb-memory-server',
-      start: async (progress) => ((await cachedMongodPath()) ? startMongod(mongodDir, progress) : { unavailable: 'no mongod in the cache' }),
+      start: async (progress) => {
+        const { cachedMongodPath, startMongod } = await mongod();
+        return (await cachedMongodPath()) ? startMongod(mongodDir, progress) : { unavailable: 'no mongod in the cache' };
+      },
     },
     {
       label: 'mongod downloaded by mongodb-memory-server (about 100 MB, once)',
       start: async (progress) => {
+        const { mongodDownloadReachable, startMongod } = await mongod();
         const reachable = await mongodDownloadReachable(settings.downloadCheckMs ?? 4_000);
         if (reachable !== true) return reachable;
         progress('    downloading mongod; the progress is shown below');
