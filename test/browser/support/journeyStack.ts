@@ -84,8 +84,8 @@ export async function openPlayground(browser: Browser, url: string, width = 1280
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
   });
-  await page.goto(url);
-  await composer(page).waitFor({ timeout: 30_000 });
+  await page.goto(url, { timeout: 90_000 });
+  await composer(page).waitFor({ timeout: 90_000 });
   // The log panel is for debugging the Playground itself; at phone width it covers the chat.
   const hideLog = page.getByRole('button', { name: 'Hide log panel' });
   if (await hideLog.isVisible()) await hideLog.click();
