@@ -4,6 +4,15 @@ import { createLogger } from './logging/logger';
 import { installLastResortHandlers } from './lib/lastResort';
 import { startApp } from './app';
 
+/** Longer than the HTTP drain and the database stop together, well inside a 10 s orchestrator grace. */
+const STOP_DEADLINE_MS = 8_000;
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+/**
+ * A signal sent to the process group reaches us both directly and forwarded by npm, so a repeat
+ * within this window is the same request; a later one (a second Ctrl-C) means "stop now".
+ */
+const REPEAT_WINDOW_MS = 1_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -18,23 +27,40 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   installLastResortHandlers(logger);
-  const app = await startApp(config, logger);
 
+  let stop: (() => Promise<void>) | undefined;
   let stopping = false;
+  let firstSignalAt = 0;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      if (Date.now() - firstSignalAt < REPEAT_WINDOW_MS) return;
+      // A second Ctrl-C means "now": the embedded database's watchdog stops it when we exit.
+      logger.warn({ signal }, 'second stop signal: exiting without waiting');
+      process.exit(1);
+    }
     stopping = true;
+    firstSignalAt = Date.now();
+    if (!stop) {
+      // Still starting (perhaps building the database): nothing to drain yet.
+      logger.info({ signal }, 'stop requested during start-up: exiting');
+      process.exit(1);
+    }
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
-    app
-      .stop()
+    setTimeout(() => {
+      logger.error({ deadlineMs: STOP_DEADLINE_MS }, 'shutdown took too long: exiting anyway');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       });
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  for (const signal of STOP_SIGNALS) process.on(signal, () => shutdown(signal));
+
+  const app = await startApp(config, logger);
+  stop = () => app.stop();
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
 import { registerAdminCommands } from './commands/admin';
 import { registerAuditCommand } from './commands/audit';
+import { registerDemoDataCommand } from './commands/demoData';
 import { registerImportCommands } from './commands/importCommands';
 import { registerJobsCommands } from './commands/jobs';
 import { registerNextCommand } from './commands/next';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAuditCommand(program);
   registerJobsCommands(program);
+  registerDemoDataCommand(program);
   return program;
 }
 

@@ -1,46 +1,69 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmbeddedDatabaseError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import { paths } from '../../paths';
 import { freePort, waitForPort } from './freePort';
+import type { EmbeddedDatabase, Progress } from './types';
+import { spawnWatched } from './watchdog';
 
-export interface EmbeddedDatabase {
-  uri: string;
-  stop(): Promise<void>;
-}
+export type { EmbeddedDatabase } from './types';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder for the SQLite files; kept between runs. */
   dataDir: string;
   port?: number;
   logger?: Logger;
+  /** Where the FerretDB binary is; `.tools/bin/ferretdb` unless told. */
+  binary?: string;
 }
 
-/** Builds FerretDB once if needed, printing the installer's progress to stderr. */
-export function ensureFerretDbInstalled(logger?: Logger): string {
-  if (existsSync(paths.ferretdbBinary)) return paths.ferretdbBinary;
-  logger?.info('Building the embedded development database (FerretDB) for the first time; this takes a minute or two');
-  const result = spawnSync('bash', [paths.ferretdbInstaller], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0 || !existsSync(paths.ferretdbBinary)) {
-    throw new EmbeddedDatabaseError(
-      'Could not install the embedded development database. Install Go 1.22+ so FerretDB can be built ' +
-        '(npm run db:install), or set MONGODB_URI to a MongoDB server.',
-    );
-  }
-  return paths.ferretdbBinary;
+export function ferretDbInstalled(binary = paths.ferretdbBinary): boolean {
+  return existsSync(binary);
 }
 
-/** Starts FerretDB with its SQLite backend on a loopback port. */
+/**
+ * Builds FerretDB from the Go module proxy with scripts/install-ferretdb.sh, passing its step lines
+ * through and saying how long the silent compile step has been running.
+ */
+export function buildFerretDb(progress: Progress): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn('bash', [paths.ferretdbInstaller], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const relay = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) progress(`    ${line}`);
+    };
+    child.stdout.on('data', relay);
+    child.stderr.on('data', relay);
+    const ticker = setInterval(() => {
+      progress(`    still building FerretDB: ${Math.round((Date.now() - started) / 1000)} s so far (about 3 minutes on 2 cores the first time)`);
+    }, 20_000);
+    child.once('error', (error) => {
+      clearInterval(ticker);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      clearInterval(ticker);
+      if (code === 0 && ferretDbInstalled()) resolve(paths.ferretdbBinary);
+      else reject(new EmbeddedDatabaseError(`the FerretDB build stopped with exit code ${code ?? 'unknown'}`));
+    });
+  });
+}
+
+/** Starts FerretDB with its SQLite backend on a loopback port, watched so it never outlives us. */
 export async function startFerretDb(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const binary = ensureFerretDbInstalled(options.logger);
+  const binary = options.binary ?? paths.ferretdbBinary;
+  if (!ferretDbInstalled(binary)) {
+    throw new EmbeddedDatabaseError(`FerretDB is not installed at ${binary}: run npm run db:install (needs Go 1.22+)`);
+  }
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const debugPort = await freePort();
 
-  const child: ChildProcess = spawn(
+  let stderr = '';
+  const server = spawnWatched(
     binary,
     [
       '--handler=sqlite',
@@ -51,36 +74,24 @@ export async function startFerretDb(options: EmbeddedDatabaseOptions): Promise<E
       '--telemetry=disable',
       '--log-level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    (text) => {
+      stderr = (stderr + text).slice(-4000);
+    },
   );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
 
   try {
-    await waitForPort(port, 20_000, () => !exited);
+    await waitForPort(port, 20_000, () => !server.hasExited());
   } catch (error) {
-    child.kill('SIGKILL');
+    await server.stop(0);
     throw new EmbeddedDatabaseError(`The embedded database did not start: ${(error as Error).message}. ${stderr.trim()}`);
   }
-  options.logger?.info({ port, dataDir }, 'embedded FerretDB started');
+  const pid = await server.serverPid;
+  options.logger?.info({ port, dataDir, dbPid: pid }, 'embedded FerretDB started');
 
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    engine: 'FerretDB (SQLite)',
+    pid,
+    stop: () => server.stop(),
   };
 }
