@@ -17,15 +17,15 @@ const ENTRY_PROJECTION = { _id: 0, email: 1, name: 1, pathway: 1, stage: 1, mana
 export class DirectoryReader {
   constructor(private readonly c: Pick<Collections, 'staff' | 'plans' | 'cpdLogs' | 'conversationReferences'>) {}
 
-  /** Streams everyone in the organisation (the driver fetches in batches). */
+  /** Streams everyone still in the organisation (leavers receive nothing); the driver fetches in batches. */
   streamStaff(orgId: string, batchSize = 2_000): FindCursor<DirectoryEntry> {
-    return this.c.staff.find<DirectoryEntry>({ orgId }, { projection: ENTRY_PROJECTION, batchSize });
+    return this.c.staff.find<DirectoryEntry>({ orgId, active: { $ne: false } }, { projection: ENTRY_PROJECTION, batchSize });
   }
 
   /** A manager's direct reports, from the directory (never from anything a client sent). */
   async reportsOf(orgId: string, managerEmail: string): Promise<DirectoryEntry[]> {
     const docs = await this.c.staff
-      .find<DirectoryEntry>({ orgId, managerEmail }, { projection: ENTRY_PROJECTION })
+      .find<DirectoryEntry>({ orgId, managerEmail, active: { $ne: false } }, { projection: ENTRY_PROJECTION })
       .sort({ name: 1 })
       .toArray();
     return docs.map((doc) => ({ ...doc, interests: doc.interests ?? [] }));
