@@ -1,5 +1,5 @@
-import { vocabularyFor } from '../careerMap/vocabulary';
-import { NextStepError } from '../../errors';
+import { vocabularyFor, type MapVocabulary } from '../careerMap/vocabulary';
+import { CareerMapMissingError, NextStepError } from '../../errors';
 import type { Intent } from '../nlu';
 import { actionSchema, type ActionName } from './actions';
 import type { ConversationContext } from './context';
@@ -69,13 +69,25 @@ export class ConversationCore {
     ctx.staff = await this.services.staff.findByEmail(ctx.org.id, declared);
   }
 
+  /**
+   * The organisation's own stage and pathway words, which win over the default map's (cached per
+   * map). An organisation without a map yet still gets greetings and help, so that is not an error here.
+   */
+  private async mapVocabulary(ctx: ConversationContext): Promise<MapVocabulary | undefined> {
+    try {
+      return vocabularyFor((await this.services.catalogues.get(ctx.org.id)).catalogue);
+    } catch (error) {
+      if (error instanceof CareerMapMissingError) return undefined;
+      throw error;
+    }
+  }
+
   private async handleMessage(ctx: ConversationContext, rawText: string): Promise<void> {
-    // The organisation's own stage and pathway words win over the default map's (cached per map).
-    const { catalogue } = await this.services.catalogues.get(ctx.org.id);
+    const vocabulary = await this.mapVocabulary(ctx);
     const nlu = await this.services.recogniser.recognise(rawText, {
       referenceDate: ctx.now,
       timezone: this.services.settings.timezone,
-      vocabulary: vocabularyFor(catalogue),
+      ...(vocabulary ? { vocabulary } : {}),
     });
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
 
