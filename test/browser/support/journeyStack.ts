@@ -22,7 +22,7 @@ export interface JourneyStack {
 }
 
 async function waitForReady(port: number, bot: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (bot.exitCode !== null) throw new Error(`the bot exited during start-up:\n${output()}`);
     const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
@@ -31,7 +31,7 @@ async function waitForReady(port: number, bot: ChildProcess, output: () => strin
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the bot was not ready within 60 s:\n${output()}`);
+  throw new Error(`the bot was not ready within 180 s:\n${output()}`);
 }
 
 /** The bot (with the demo trust in a fresh database), Playgrounds on demand, and a headless Chromium. */
