@@ -52,6 +52,12 @@ describe('a database outage while people talk', () => {
   }
 
   const readiness = async () => (await fetch(`${app.baseUrl}/readyz`)).status;
+  /** A bounded wait for /readyz to say the database is back. */
+  async function waitUntilReady() {
+    const deadline = Date.now() + 15_000;
+    while ((await readiness()) !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readiness()).toBe(200);
+  }
   const slackTexts = (channel: string) => slack.posted().filter((args) => args.channel === channel).map((args) => String(args.text ?? ''));
 
   it('apologises on both channels while it is down, reports not ready, and carries on afterwards with nothing lost', async () => {
@@ -87,9 +93,7 @@ describe('a database outage while people talk', () => {
       database.thaw();
     }
 
-    const deadline = Date.now() + 15_000;
-    while ((await readiness()) !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await readiness()).toBe(200);
+    await waitUntilReady();
 
     const after = await teamsSays('help');
     expect(after.status).toBe(200);
@@ -103,5 +107,22 @@ describe('a database outage while people talk', () => {
 
     const staff = await app.repos.staff.findByEmail('default', 'sam@school.org');
     expect(staff).toMatchObject({ pathway: 'teaching-assistant', stage: 'hlta', school: 'Oak Primary' });
+  }, 90_000);
+
+  it('apologises when the database process dies, and recovers when it is started again with its data', async () => {
+    await database.kill();
+    const during = await teamsSays('what can I do next?');
+    expect(during.status).toBe(200);
+    expect(during.replies.filter((activity) => APOLOGY.test(activity.text ?? ''))).toHaveLength(1);
+    expect(await slackSays('show my plan', 'D-killed')).toBe(200);
+    await waitFor(() => slackTexts('D-killed').find((text) => APOLOGY.test(text)));
+    expect(await readiness()).toBe(503);
+
+    await database.start();
+    await waitUntilReady();
+    const after = await teamsSays('help');
+    expect(after.replies.length).toBeGreaterThan(0);
+    expect(after.replies.some((activity) => APOLOGY.test(activity.text ?? ''))).toBe(false);
+    expect(await app.repos.staff.findByEmail('default', 'sam@school.org')).toMatchObject({ school: 'Oak Primary' });
   }, 90_000);
 });
