@@ -26,7 +26,7 @@ export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError 
 export const isDatabaseUnavailable = (error: unknown): boolean => asDatabaseUnavailable(error) !== undefined;
 
 /** A turn slower than this makes the runner ping the database, which has this long to answer. */
-const TURN_CHECK_AFTER_MS = 800;
+const TURN_CHECK_AFTER_MS = 600;
 const TURN_PING_MS = 700;
 
 /** The turn runner's view of database faults: typed errors, and a ping bounded well under 2 s. */

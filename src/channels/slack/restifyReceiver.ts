@@ -10,8 +10,8 @@ import type { SlackReplayGuard } from './slackReplayLog';
 /** Slack's own rule: refuse requests whose timestamp is more than five minutes away, either way. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
 const MAX_JSON_DEPTH = 64;
-/** Slack wants an answer within 3 s; the replay check gets one of them. */
-const REPLAY_CHECK_MS = 1_000;
+/** Slack wants an answer within 3 s; the replay check gets half of one. */
+const REPLAY_CHECK_MS = 500;
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
@@ -134,7 +134,7 @@ export class RestifyReceiver implements Receiver {
   }
 
   /**
-   * The replay check, bounded: when the database cannot say within a second, the request is taken
+   * The replay check, bounded: when the database cannot say within half a second, the request is taken
    * as new, so that Slack is answered in time and the person hears an apology rather than nothing
    * (a replay during an outage may then be answered twice, which beats silence).
    */
