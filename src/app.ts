@@ -11,6 +11,7 @@ import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
+import { storeFaults } from './store/databaseFaults';
 import { openRepositories, type Repositories } from './store';
 import { startJobs } from './jobs/startJobs';
 
@@ -50,6 +51,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       memory: repos.state,
       references: repos.references,
       allowSelfDeclaredEmail: services.settings.allowSelfDeclaredEmail,
+      faults: storeFaults(database),
       ...(options.observeViews ? { observe: options.observeViews } : {}),
     });
     const teams = teamsChannel.connect(runTurn);

@@ -44,10 +44,22 @@ export class ConflictError extends NextStepError {
   override readonly status = 409;
 }
 
+/** What a person is told when their turn could not reach the database. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Sorry, I can't reach my records just now, so I couldn't do that. Please try again in a minute or two.";
+
+/** …and when it was lost after the turn had already answered (a change may not have been kept). */
+export const DATABASE_LOST_MIDWAY_MESSAGE =
+  'Sorry, I lost touch with my records part-way through, so that may not have been saved. Please check again in a minute or two.';
+
+/** The database did not answer (server selection failed, the connection dropped or hung). */
 export class DatabaseUnavailableError extends NextStepError {
   readonly code = 'database_unavailable';
   override readonly alert = true;
   override readonly status = 503;
+  constructor(message: string = DATABASE_UNAVAILABLE_MESSAGE, options?: { cause?: unknown }) {
+    super(message, options);
+  }
 }
 
 export class EmbeddedDatabaseError extends NextStepError {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import type { Logger } from '../logging/logger';
 import type { OutboxRepository } from '../store/repositories/outbox';
+import { DatabasePause } from './databasePause';
 import { WorkspaceRateLimits } from './rateLimits';
 import { DEFAULT_RETRY, deliveryRetryPolicy, type RetrySettings } from './retryPolicy';
 import { DeliveryError, type ChannelTransport, type ComposeView, type OutboxRecord } from './types';
@@ -51,12 +51,13 @@ export class OutboxSender {
   private readonly retry: RetrySettings;
   private stopping = false;
   private inFlight = new Set<Promise<unknown>>();
-  /** Database writes around a send are retried: a busy database must not lose a "sent". */
-  private readonly persist = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 2_000 }) });
+  /** Database work pauses while the database is down and is retried when busy: nothing lost, nothing sent twice. */
+  private readonly persist: DatabasePause;
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.persist = new DatabasePause(options.logger, options.leaseMs / 2);
   }
 
   /**
@@ -66,7 +67,7 @@ export class OutboxSender {
   async drain(options: { orgId?: string; waitMs?: number } = {}): Promise<DrainSummary> {
     const summary = emptySummary();
     const { outbox } = this.options;
-    summary.recovered = await outbox.recoverStale(new Date(Date.now() - this.options.leaseMs));
+    summary.recovered = await this.persist.execute(() => outbox.recoverStale(new Date(Date.now() - this.options.leaseMs)));
     // Sweeps page through ready records in id order, fetching the next page while the previous one
     // is being sent so the rate limiter never waits for the database. Another sweep follows while
     // the last one made progress; records other runners hold are left to them rather than polled.
@@ -80,7 +81,7 @@ export class OutboxSender {
     };
     try {
       while (!this.stopping) {
-        const batch = await outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId);
+        const batch = await this.persist.execute(() => outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId));
         if (batch.length > 0) {
           afterId = batch[batch.length - 1]?._id;
           const page = this.track(this.deliverPage(groupRecords(batch), summary));
@@ -95,7 +96,7 @@ export class OutboxSender {
         const progressed = progressOf(summary) > sweepStart;
         sweepStart = progressOf(summary);
         if (sweptSomething && progressed) continue;
-        const next = await outbox.nextDue(new Date(), options.orgId);
+        const next = await this.persist.execute(() => outbox.nextDue(new Date(), options.orgId));
         const wait = next ? next.getTime() - Date.now() : Infinity;
         if (wait > (options.waitMs ?? 0)) break;
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));

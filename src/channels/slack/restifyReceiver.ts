@@ -10,6 +10,8 @@ import type { SlackReplayGuard } from './slackReplayLog';
 /** Slack's own rule: refuse requests whose timestamp is more than five minutes away, either way. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
 const MAX_JSON_DEPTH = 64;
+/** Slack wants an answer within 3 s; the replay check gets half of one. */
+const REPLAY_CHECK_MS = 500;
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
@@ -122,13 +124,31 @@ export class RestifyReceiver implements Receiver {
     if (!this.app) throw new Error('Slack receiver used before Bolt initialised it');
 
     const key = replayKey(body, raw);
-    if (!(await this.replays.firstTime(key))) {
+    if (!(await this.firstTime(key))) {
       this.logger.info({ retry: header(req, 'x-slack-retry-num') ?? null }, 'acknowledged a Slack request already taken');
       res.status(200);
       res.end();
       return;
     }
     await this.dispatch(req, res, body);
+  }
+
+  /**
+   * The replay check, bounded: when the database cannot say within half a second, the request is taken
+   * as new, so that Slack is answered in time and the person hears an apology rather than nothing
+   * (a replay during an outage may then be answered twice, which beats silence).
+   */
+  private async firstTime(key: string): Promise<boolean> {
+    const unknown = Symbol('unknown');
+    const answer = await waitAtMost<boolean | typeof unknown>(
+      this.replays.firstTime(key).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not check for a Slack replay; taking the request as new');
+        return unknown;
+      }),
+      REPLAY_CHECK_MS,
+      unknown,
+    );
+    return answer !== false;
   }
 
   private async dispatch(req: Request, res: Response, body: Record<string, unknown>): Promise<void> {

@@ -1,10 +1,11 @@
-import { ConflictError } from '../../errors';
+import { ConflictError, DATABASE_LOST_MIDWAY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { Workspace } from '../organisation/organisation';
 import type { MemberLookup, MemoryStore, OrganisationDirectory, ReferenceStore, Replier, ReplyOptions, StaffDirectory } from '../ports';
 import type { ChannelName, ConversationContext, ConversationMemory, Speaker } from './context';
 import type { ConversationCore } from './conversationCore';
 import { maySelfDeclareEmail } from './declaredIdentity';
+import { watchTurn, type StoreFaults } from './turnFaults';
 import type { View } from './views';
 
 /** What the person did: typed, pressed a button or submitted a form, opened the chat or their home page. */
@@ -40,6 +41,8 @@ export interface TurnRunnerDeps {
   allowSelfDeclaredEmail: boolean;
   /** Sees every view a turn replies with (tests compare channels with it). */
   observe?: (channel: ChannelName, view: View, options: ReplyOptions) => void;
+  /** Turns the database being down into an apology (see turnFaults.ts); without it, failures reach the channel. */
+  faults?: StoreFaults;
   clock?: () => Date;
 }
 
@@ -59,12 +62,50 @@ export const memoryKey = (orgId: string, channel: ChannelName, channelUserId: st
  * only translate their events into a `TurnRequest` and views into their own messages.
  */
 export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
+  const runOne = turnSteps(deps);
   return async (request) => {
-    const { channel, log } = request;
-    const reply = async (view: View, options: ReplyOptions = {}) => {
+    const { channel, log, replier } = request;
+    const send = async (view: View, options: ReplyOptions = {}) => {
       deps.observe?.(channel, view, options);
-      await request.replier.reply(view, options);
+      await replier.reply(view, options);
     };
+    let replies = 0;
+    let abandoned = false;
+    const reply = async (view: View, options: ReplyOptions = {}) => {
+      if (abandoned) {
+        log.info({ view: view.type }, 'dropped an answer from a turn already apologised for');
+        return;
+      }
+      replies += 1;
+      await send(view, options);
+    };
+    const work = runOne(request, reply);
+    if (!deps.faults) return work;
+
+    // The error boundary for the database being down: one apology, never silence and never a hang.
+    const outcome = await watchTurn(work, deps.faults);
+    if (outcome.kind === 'done') return;
+    if (outcome.kind === 'failed') {
+      const unavailable = deps.faults.unavailable(outcome.error);
+      if (!unavailable) throw outcome.error;
+      log.warn({ err: unavailable, code: unavailable.code, cause: describeCause(unavailable.cause) }, 'turn failed: database unavailable');
+    } else {
+      log.warn({ code: 'database_unavailable' }, 'turn stalled: database not answering; apologised and left it to finish');
+      work.catch((error: unknown) => log.warn({ err: describeCause(error) }, 'stalled turn ended with an error'));
+    }
+    abandoned = true;
+    await send({ type: 'text', text: replies > 0 ? DATABASE_LOST_MIDWAY_MESSAGE : DATABASE_UNAVAILABLE_MESSAGE });
+  };
+}
+
+function describeCause(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The steps of one turn, replying through `reply`. */
+function turnSteps(deps: TurnRunnerDeps) {
+  return async (request: TurnRequest, reply: (view: View, options?: ReplyOptions) => Promise<void>): Promise<void> => {
+    const { channel, log } = request;
     const workspace: Workspace =
       channel === 'teams' ? { channel, tenantId: request.workspace.id } : { channel, teamId: request.workspace.id };
     const org = await deps.organisations.resolve(workspace);
