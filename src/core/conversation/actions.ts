@@ -48,7 +48,8 @@ export const actionSchema = z.discriminatedUnion('action', [
     days: optionalField(z.string().max(10)),
     date: optionalField(z.string().max(20)),
   }),
-  z.object({ action: z.literal('confirmDeleteData') }),
+  // The token is optional here so that a press without one gets a polite refusal, not "couldn't read".
+  z.object({ action: z.literal('confirmDeleteData'), token: optionalField(z.string().max(64)) }),
   z.object({ action: z.literal('cancelDeleteData') }),
   ...adminActionSchemas,
   ...nudgeActionSchemas,

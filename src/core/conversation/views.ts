@@ -207,6 +207,8 @@ export interface MyDataView {
 
 export interface ConfirmDeleteView {
   type: 'confirmDelete';
+  /** Single use and expiring: the delete button carries it, and deleting needs it. */
+  token: string;
 }
 
 export type View =

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Collections } from '../collections';
+import { isDuplicateKey } from '../duplicateKey';
+
+/** One completion of one opportunity logs CPD once: its entry has this `_id`. */
+export const completionEntryId = (orgId: string, email: string, opportunityId: string) => `${orgId}:${email}:completion:${opportunityId}`;
 
 export interface CpdEntry {
   id: string;
@@ -17,6 +21,23 @@ export class CpdRepository {
     const id = randomUUID();
     await this.c.cpdEntries.insertOne({ _id: id, orgId, email, ...entry, createdAt: new Date() });
     return { id, ...entry };
+  }
+
+  /** Logs CPD for completing an opportunity; false when that completion was already logged. */
+  async addForCompletion(orgId: string, email: string, entry: Omit<CpdEntry, 'id'> & { opportunityId: string }): Promise<boolean> {
+    try {
+      await this.c.cpdEntries.insertOne({
+        _id: completionEntryId(orgId, email, entry.opportunityId),
+        orgId,
+        email,
+        ...entry,
+        createdAt: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   /** Entries, newest first; only those dated within [from, to] inclusive (YYYY-MM-DD) when a range is given. */

@@ -1,4 +1,5 @@
-import type { PlanStatus } from '../../core/plan/planStatus';
+import { PLAN_STATUSES, type PlanStatus } from '../../core/plan/planStatus';
+import type { StatusChange } from '../../core/ports';
 import type { Collections } from '../collections';
 
 export interface PlanItem {
@@ -51,6 +52,23 @@ export class PlanRepository {
       { $set: { status, updatedAt: now }, $push: { history: { status, at: now } } },
     );
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Moves an item forward to `status` only from an earlier status (a conditional write), so a
+   * repeated or stale press changes nothing. Says why when nothing changed.
+   */
+  async advanceStatus(orgId: string, email: string, opportunityId: string, status: PlanStatus, now = new Date()): Promise<StatusChange> {
+    const _id = planKey(orgId, email, opportunityId);
+    const earlier = PLAN_STATUSES.slice(0, PLAN_STATUSES.indexOf(status));
+    const result = await this.c.planItems.updateOne(
+      { _id, status: { $in: earlier } },
+      { $set: { status, updatedAt: now }, $push: { history: { status, at: now } } },
+    );
+    if (result.matchedCount === 1) return 'changed';
+    const current = await this.c.planItems.findOne({ _id }, { projection: { status: 1 } });
+    if (!current) return 'missing';
+    return current.status === status ? 'unchanged' : 'backwards';
   }
 
   async remove(orgId: string, email: string, opportunityId: string): Promise<boolean> {

@@ -464,7 +464,7 @@ describe('account cards', () => {
     const card = renderCard(account.confirmDelete);
     expect(texts(card)).toContain("It can't be undone");
     expect(buttons(card).map((button) => [button.data, button.style])).toEqual([
-      [{ action: 'confirmDeleteData' }, 'destructive'],
+      [{ action: 'confirmDeleteData', token: 'tok_example_123' }, 'destructive'],
       [{ action: 'cancelDeleteData' }, undefined],
     ]);
   });

@@ -72,24 +72,30 @@ export async function setPlanStatus(
 ): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
-  const changed = await services.plans.setStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
-  if (!changed) {
+  const change = await services.plans.advanceStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
+  if (change === 'missing') {
     await ctx.reply({ type: 'text', text: "That item isn't in your plan any more." }, { replaceCard: true });
     return;
   }
-  if (status === 'completed') {
-    const { catalogue } = await services.catalogues.get(ctx.org.id);
-    const item = catalogue.opportunity(opportunityId);
-    if (item?.durationDays) {
-      await services.cpd.add(ctx.org.id, staff.email, {
-        title: item.title,
-        days: item.durationDays,
-        date: todayIn(services.settings.timezone, ctx.now),
-        opportunityId,
-      });
-    }
+  if (change === 'backwards') {
+    await ctx.reply({ type: 'text', text: 'That item has already moved past that step, so I left it as it is.' });
   }
+  // Logged for a repeat too, in case the first press stopped between the two writes; the entry's
+  // deterministic id keeps it to one.
+  if (status === 'completed' && change !== 'backwards') await logCompletion(ctx, services, staff.email, opportunityId);
   await replyWithPlan(ctx, services, { replaceCard: true });
+}
+
+async function logCompletion(ctx: ConversationContext, services: CoreServices, email: string, opportunityId: string): Promise<void> {
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item?.durationDays) return;
+  await services.cpd.addForCompletion(ctx.org.id, email, {
+    title: item.title,
+    days: item.durationDays,
+    date: todayIn(services.settings.timezone, ctx.now),
+    opportunityId,
+  });
 }
 
 export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
@@ -110,6 +116,10 @@ export async function markInterest(ctx: ConversationContext, services: CoreServi
     return;
   }
   await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  if (item.owner && !(await services.claims.claim(ctx.org.id, staff.email, 'interest', item.id, ctx.now))) {
+    await ctx.reply({ type: 'text', text: `I've already let ${item.owner.name ?? item.owner.email} know you're interested in "${item.title}".` });
+    return;
+  }
   let told = false;
   if (item.owner) {
     told = await services.sender.sendToPerson(ctx.org.id, item.owner.email, {
@@ -121,6 +131,8 @@ export async function markInterest(ctx: ConversationContext, services: CoreServi
       owner: item.owner.email,
       delivered: told,
     });
+    // Nobody was told, so a later press may try again once the owner has talked to the bot.
+    if (!told) await services.claims.release(ctx.org.id, staff.email, 'interest', item.id);
   }
   await ctx.reply({
     type: 'text',
