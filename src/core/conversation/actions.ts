@@ -8,6 +8,19 @@ import { nudgeActionSchemas } from '../nudges/actionSchemas';
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
 
+/** A browse list's filter, echoed back by its buttons. */
+const browseQueryFields = {
+  text: optionalField(z.string().max(200)),
+  scope: optionalField(scopeSchema),
+  kind: optionalField(opportunityKindSchema),
+  tag: optionalField(z.string().max(40)),
+  pathway: optionalField(slugSchema),
+  stage: optionalField(slugSchema),
+};
+
+/** Which card a "Save to plan" press came from, so that card can be redrawn showing the item saved. */
+export const SAVE_ORIGINS = ['whatNext', 'browse', 'route'] as const;
+
 /**
  * What card buttons and forms submit. Everything here arrives from a client and is untrusted:
  * handlers re-check who is asking and what they may do.
@@ -15,7 +28,13 @@ const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUn
 export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('runIntent'), intent: z.enum(INTENTS) }),
   z.object({ action: z.literal('showOpportunity'), opportunityId: slugSchema }),
-  z.object({ action: z.literal('saveOpportunity'), opportunityId: slugSchema }),
+  z.object({
+    action: z.literal('saveOpportunity'),
+    opportunityId: slugSchema,
+    from: optionalField(z.enum(SAVE_ORIGINS)),
+    page: optionalField(z.coerce.number().int().min(0).max(100)),
+    ...browseQueryFields,
+  }),
   z.object({ action: z.literal('markInterest'), opportunityId: slugSchema }),
   z.object({ action: z.literal('setPlanStatus'), opportunityId: slugSchema, status: planStatusSchema }),
   z.object({ action: z.literal('removeFromPlan'), opportunityId: slugSchema }),
@@ -23,12 +42,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('browsePage'),
     page: z.coerce.number().int().min(0).max(100),
-    text: optionalField(z.string().max(200)),
-    scope: optionalField(scopeSchema),
-    kind: optionalField(opportunityKindSchema),
-    tag: optionalField(z.string().max(40)),
-    pathway: optionalField(slugSchema),
-    stage: optionalField(slugSchema),
+    ...browseQueryFields,
   }),
   z.object({ action: z.literal('startOnboarding') }),
   z.object({
@@ -57,3 +71,4 @@ export const actionSchema = z.discriminatedUnion('action', [
 
 export type Action = z.infer<typeof actionSchema>;
 export type ActionName = Action['action'];
+export type SaveOpportunityAction = Extract<Action, { action: 'saveOpportunity' }>;

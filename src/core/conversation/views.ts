@@ -3,6 +3,7 @@ import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../career
 import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
 import type { NudgeView } from '../nudges/views';
+import type { SaveOpportunityAction } from './actions';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -34,6 +35,8 @@ export interface OpportunitySummary {
   requiredForRole?: boolean;
   /** Hide buttons that save or change a plan (shared conversations). */
   shared?: boolean;
+  /** What "Save to plan" sends when the card it is on should be redrawn afterwards. */
+  saveAction?: SaveOpportunityAction;
 }
 
 export interface ScopeGroup {
@@ -76,6 +79,8 @@ export interface HelpView {
 export interface TextView {
   type: 'text';
   text: string;
+  /** A link the channel shows as a button (the personal chat, when a channel answer was refused). */
+  link?: { label: string; url: string };
 }
 
 export interface NotSetUpView {

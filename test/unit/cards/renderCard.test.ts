@@ -154,6 +154,21 @@ describe('renderCard', () => {
   });
 });
 
+describe('cards that link and refresh', () => {
+  it('a text with a link shows it as a button that opens the link', () => {
+    const card = renderCard(general.textWithLink);
+    expect(nodesOfType(card, 'Action.OpenUrl')).toEqual([
+      expect.objectContaining({ title: 'Open a private chat with me', url: general.textWithLink.link?.url }),
+    ]);
+    expect(nodesOfType(renderCard(general.text), 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('"Save to plan" carries where it came from, so the card can be redrawn in place', () => {
+    const save = buttons(renderCard(opportunityList.opportunityListWithSaveActions)).find((button) => button.title === 'Save to plan');
+    expect(save?.data).toEqual({ action: 'saveOpportunity', opportunityId: 'npq-leading-teacher-development', from: 'browse', page: 1, kind: 'qualification' });
+  });
+});
+
 describe('whatNext card', () => {
   it('opens with the top three steps, then more for the stage, the entitlements line and the next stage', () => {
     const card = renderCard(whatNext.whatNextFull);

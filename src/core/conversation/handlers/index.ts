@@ -25,7 +25,7 @@ import {
   showWhatNext,
 } from './opportunities';
 import * as nudges from './nudges';
-import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
+import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
   whatNext: answerWhatNext,
@@ -76,7 +76,7 @@ function answersInPlace<N extends ActionName>(handler: ActionHandler<N>): Action
 export const actionHandlers: ActionHandlers = {
   runIntent: (ctx, s, a) => intentHandlers[a.intent](ctx, s, { text: '', intent: a.intent, score: 1, entities: {} }),
   showOpportunity: (ctx, s, a) => showOpportunity(ctx, s, a.opportunityId),
-  saveOpportunity: (ctx, s, a) => saveToPlan(ctx, s, a.opportunityId),
+  saveOpportunity: saveFromCard,
   markInterest: (ctx, s, a) => markInterest(ctx, s, a.opportunityId),
   setPlanStatus: (ctx, s, a) => setPlanStatus(ctx, s, a.opportunityId, a.status),
   removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId),

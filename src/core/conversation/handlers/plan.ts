@@ -7,7 +7,9 @@ import { summariseItem } from '../presenters/opportunity';
 import type { CoreServices } from '../services';
 import type { PlanItemView } from '../views';
 import type { ReplyOptions } from '../../ports';
+import type { SaveOpportunityAction } from '../actions';
 import { requireProfile } from './profile';
+import { showBrowse, showRoute, showWhatNext } from './opportunities';
 
 export async function showPlan(ctx: ConversationContext, services: CoreServices): Promise<void> {
   await replyWithPlan(ctx, services);
@@ -50,6 +52,30 @@ export async function saveToPlan(ctx: ConversationContext, services: CoreService
       ? `Saved "${item.title}" to your plan. Talk it through with your line manager, then move it along in "my plan".`
       : `"${item.title}" is already in your plan.`,
   });
+}
+
+/**
+ * "Save to plan" pressed on a what-next, list or route card: saves it, then redraws that card in
+ * place so the item shows as saved. A press without an origin (older cards) answers in words.
+ */
+export async function saveFromCard(ctx: ConversationContext, services: CoreServices, action: SaveOpportunityAction): Promise<void> {
+  const { action: _action, opportunityId, from, page = 0, ...query } = action;
+  if (!from) return saveToPlan(ctx, services, opportunityId);
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item) {
+    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity, so nothing was saved." });
+    return;
+  }
+  await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  const inPlace = { replaceCard: true };
+  if (from === 'browse') return showBrowse(ctx, services, query, page, inPlace);
+  if (from === 'route' && query.pathway) {
+    return showRoute(ctx, services, { pathway: query.pathway, ...(query.stage ? { stage: query.stage } : {}) }, inPlace);
+  }
+  return showWhatNext(ctx, services, page, inPlace);
 }
 
 export async function saveFromText(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
