@@ -1,5 +1,5 @@
 import type { ActivityOptions } from '../support/activities';
-import { submitActivity } from '../support/activities';
+import { cardActionInvoke, submitActivity } from '../support/activities';
 import { actionData, cardsOf, teamsConversation, type Card } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
@@ -119,5 +119,24 @@ describe('card actions are applied at most once, over HTTP', () => {
     const replies = connector.to(who.conversationId).slice(-3) as { text?: string }[];
     expect(replies.filter((reply) => /forgotten you/.test(reply.text ?? ''))).toHaveLength(1);
     expect(await bot.app.repos.staff.findByEmail('default', emailOf(who))).toBeNull();
+  });
+
+  it('removes a plan item only with the token from the "are you sure?" card', async () => {
+    const who = await staffMember('remover', 'Robin Remove');
+    await bot.app.repos.plans.add('default', emailOf(who), OPPORTUNITY);
+    const remove = { action: 'removeFromPlan', opportunityId: OPPORTUNITY };
+
+    const asked = await bot.app.post('/api/messages', cardActionInvoke(who, remove));
+    const askCard = ((await asked.json()) as { value: Card }).value;
+    const yes = actionData(askCard).find((data) => data.action === 'removeFromPlan' && typeof data.token === 'string');
+    expect(yes).toBeDefined();
+    expect(await bot.app.repos.plans.list('default', emailOf(who))).toHaveLength(1);
+
+    await bot.app.post('/api/messages', cardActionInvoke(who, { ...remove, token: 'forged' }));
+    expect(await bot.app.repos.plans.list('default', emailOf(who))).toHaveLength(1);
+
+    const presses = await Promise.all(Array.from({ length: 3 }, () => bot.app.post('/api/messages', cardActionInvoke(who, yes as Record<string, unknown>))));
+    expect(presses.map((press) => press.status)).toEqual([200, 200, 200]);
+    expect(await bot.app.repos.plans.list('default', emailOf(who))).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ export const actionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('markInterest'), opportunityId: slugSchema }),
   z.object({ action: z.literal('setPlanStatus'), opportunityId: slugSchema, status: planStatusSchema }),
-  z.object({ action: z.literal('removeFromPlan'), opportunityId: slugSchema }),
+  // Without a valid token, removing asks first (the plan is redrawn with a confirmation).
+  z.object({ action: z.literal('removeFromPlan'), opportunityId: slugSchema, token: optionalField(z.string().max(64)) }),
   z.object({ action: z.literal('whatNextPage'), page: z.coerce.number().int().min(0).max(100) }),
   z.object({
     action: z.literal('browsePage'),

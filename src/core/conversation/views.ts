@@ -166,6 +166,8 @@ export interface PlanView {
   type: 'plan';
   name: string;
   items: PlanItemView[];
+  /** Asked before an item is removed: its "yes" button carries a single-use token. */
+  confirmRemove?: { opportunityId: string; title: string; token: string };
 }
 
 export interface CpdProgressView {

@@ -322,17 +322,16 @@ describe('plan card', () => {
     ]);
   });
 
-  it('asks before removing: "Remove" only reveals a confirmation with "Yes, remove it" and "Keep it"', () => {
-    const card = renderCard(plan.planWithItems);
-    const removes = nodesOfType(card, 'Action.ToggleVisibility').filter((b) => b.title === 'Remove');
+  it('"Remove" asks the bot, which redraws the plan with a confirmation whose "yes" carries a token', () => {
+    const removes = buttons(renderCard(plan.planWithItems)).filter((b) => b.title === 'Remove');
     expect(removes).toHaveLength(4);
-    expect(removes[0]?.targetElements).toEqual(['remove-npq-leading-teacher-development']);
-    const confirm = nodesOfType(card, 'Container').find((node) => node.id === 'remove-npq-leading-teacher-development');
-    expect(confirm?.isVisible).toBe(false);
-    expect(buttons(confirm).map((button) => [button.title, button.data])).toEqual([
-      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' }],
+    expect(removes[0]?.data).toEqual({ action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' });
+    const asking = renderCard(plan.planConfirmRemove);
+    expect(texts(asking)).toContain('Remove "NPQ in Leading Teacher Development (NPQLTD)" from your plan?');
+    expect(buttons(asking).slice(0, 2).map((button) => [button.title, button.data])).toEqual([
+      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development', token: 'tok_remove_1' }],
+      ['No, keep it', { action: 'runIntent', intent: 'myPlan' }],
     ]);
-    expect(buttons(card).filter((button) => button.title === 'Remove')).toEqual([]);
   });
 
   it('suggests "What next" when empty', () => {

@@ -79,7 +79,7 @@ export const actionHandlers: ActionHandlers = {
   saveOpportunity: saveFromCard,
   markInterest: (ctx, s, a) => markInterest(ctx, s, a.opportunityId),
   setPlanStatus: (ctx, s, a) => setPlanStatus(ctx, s, a.opportunityId, a.status),
-  removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId),
+  removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId, a.token),
   whatNextPage: (ctx, s, a) => showWhatNext(ctx, s, a.page),
   browsePage: (ctx, s, { action: _action, page, ...query }) => showBrowse(ctx, s, query, page),
   startOnboarding: (ctx, s) => showOnboarding(ctx, s),

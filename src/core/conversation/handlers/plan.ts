@@ -5,7 +5,7 @@ import type { ConversationContext } from '../context';
 import { todayIn } from '../presenters/dates';
 import { summariseItem } from '../presenters/opportunity';
 import type { CoreServices } from '../services';
-import type { PlanItemView } from '../views';
+import type { PlanItemView, PlanView } from '../views';
 import type { ReplyOptions } from '../../ports';
 import type { SaveOpportunityAction } from '../actions';
 import { requireProfile } from './profile';
@@ -16,7 +16,12 @@ export async function showPlan(ctx: ConversationContext, services: CoreServices)
 }
 
 /** The plan, optionally in place of the card that changed it. */
-async function replyWithPlan(ctx: ConversationContext, services: CoreServices, options: ReplyOptions = {}): Promise<void> {
+async function replyWithPlan(
+  ctx: ConversationContext,
+  services: CoreServices,
+  options: ReplyOptions = {},
+  confirmRemove?: PlanView['confirmRemove'],
+): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
@@ -33,7 +38,7 @@ async function replyWithPlan(ctx: ConversationContext, services: CoreServices, o
       ...(next ? { nextStatus: next, nextStatusLabel: PLAN_STATUS_LABELS[next] } : {}),
     });
   }
-  await ctx.reply({ type: 'plan', name: staff.name, items: views }, options);
+  await ctx.reply({ type: 'plan', name: staff.name, items: views, ...(confirmRemove ? { confirmRemove } : {}) }, options);
 }
 
 export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
@@ -124,11 +129,30 @@ async function logCompletion(ctx: ConversationContext, services: CoreServices, e
   });
 }
 
-export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+const removalPurpose = (opportunityId: string) => `removePlanItem:${opportunityId}`;
+
+/**
+ * Removing drops the item's progress history, so it is confirmed first: a press without a live
+ * token redraws the plan asking "are you sure?", whose "yes" carries a single-use token.
+ */
+export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string, token?: string): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
-  await services.plans.remove(ctx.org.id, staff.email, opportunityId);
-  await replyWithPlan(ctx, services, { replaceCard: true });
+  const purpose = removalPurpose(opportunityId);
+  if (token !== undefined && (await services.confirmations.consume(ctx.org.id, staff.email, purpose, token, ctx.now))) {
+    await services.plans.remove(ctx.org.id, staff.email, opportunityId);
+    await replyWithPlan(ctx, services, { replaceCard: true });
+    return;
+  }
+  const inPlan = (await services.plans.list(ctx.org.id, staff.email)).some((item) => item.opportunityId === opportunityId);
+  if (!inPlan) {
+    await replyWithPlan(ctx, services, { replaceCard: true });
+    return;
+  }
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const title = catalogue.opportunity(opportunityId)?.title ?? opportunityId;
+  const issued = await services.confirmations.issue(ctx.org.id, staff.email, purpose, ctx.now);
+  await replyWithPlan(ctx, services, { replaceCard: true }, { opportunityId, title, token: issued });
 }
 
 /** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */
