@@ -31,11 +31,16 @@ export interface PlanItem {
   updatedAt: Date;
 }
 
+/** What a status change did: moved forward, was already there, would go back, or the item is gone. */
+export type StatusChange = 'changed' | 'unchanged' | 'backwards' | 'missing';
+
 export interface PlanStore {
   list(orgId: string, email: string): Promise<PlanItem[]>;
   /** Adds an item as "interested"; false when it was already in the plan. */
   add(orgId: string, email: string, opportunityId: string, now?: Date): Promise<boolean>;
   setStatus(orgId: string, email: string, opportunityId: string, status: PlanStatus, now?: Date): Promise<boolean>;
+  /** Moves an item forward only (a conditional write); a repeat or a step back changes nothing. */
+  advanceStatus(orgId: string, email: string, opportunityId: string, status: PlanStatus, now?: Date): Promise<StatusChange>;
   remove(orgId: string, email: string, opportunityId: string): Promise<boolean>;
   deleteAllFor(orgId: string, email: string): Promise<number>;
 }
@@ -51,6 +56,8 @@ export interface CpdEntry {
 
 export interface CpdLog {
   add(orgId: string, email: string, entry: Omit<CpdEntry, 'id'>): Promise<CpdEntry>;
+  /** CPD for completing an opportunity, logged at most once per person and opportunity. */
+  addForCompletion(orgId: string, email: string, entry: Omit<CpdEntry, 'id'> & { opportunityId: string }): Promise<boolean>;
   /** Newest first; only those dated within [from, to] inclusive when a range is given. */
   list(orgId: string, email: string, range?: { from: string; to: string }): Promise<CpdEntry[]>;
   deleteAllFor(orgId: string, email: string): Promise<number>;
@@ -70,6 +77,34 @@ export interface ReferenceStore {
   save(ref: SavedReference): Promise<void>;
   findByEmail(orgId: string, email: string): Promise<SavedReference[]>;
   deleteByEmail(orgId: string, email: string): Promise<number>;
+}
+
+/** At most once per person, kind and subject (an owner told of interest): the first claim wins. */
+export interface OnceOnlyClaims {
+  claim(orgId: string, email: string, kind: string, subject: string, now?: Date): Promise<boolean>;
+  release(orgId: string, email: string, kind: string, subject: string): Promise<void>;
+}
+
+/** Single-use, expiring tokens issued by a confirmation card and required by the action it confirms. */
+export interface ConfirmationTokens {
+  issue(orgId: string, email: string, purpose: string, now?: Date): Promise<string>;
+  consume(orgId: string, email: string, purpose: string, token: string, now?: Date): Promise<boolean>;
+}
+
+/** Audit entries that concern a person, for "my data". */
+export interface AuditAboutPerson {
+  total: number;
+  entries: { at: Date; action: string; byThem: boolean }[];
+}
+
+/** What is held about a person beyond their profile, plan, CPD log and references. */
+export interface PersonalDataStore {
+  /**
+   * Deletes or pseudonymises every other record that holds the person's email or name: audit
+   * entries keep their shape under a stable pseudonym; messages, roles, preferences and memory go.
+   */
+  eraseTraces(person: { orgId: string; email: string; name?: string; channelUserIds: string[] }): Promise<Record<string, number>>;
+  auditAbout(orgId: string, email: string, name: string | undefined, limit: number): Promise<AuditAboutPerson>;
 }
 
 export interface AuditTrail {

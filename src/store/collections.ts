@@ -17,6 +17,8 @@ import type { OutboxRecord } from '../delivery/types';
 import type { LeaseDoc } from './repositories/leases';
 import type { NudgePreferencesDoc } from './repositories/nudgePreferences';
 import type { OutboxClaimDoc } from './repositories/outbox';
+import type { ActionClaimDoc } from './repositories/actionClaims';
+import type { ConfirmationDoc } from './repositories/confirmations';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -38,6 +40,8 @@ export interface Collections {
   outboxClaims: Collection<OutboxClaimDoc>;
   leases: Collection<LeaseDoc>;
   nudgePreferences: Collection<NudgePreferencesDoc>;
+  actionClaims: Collection<ActionClaimDoc>;
+  confirmations: Collection<ConfirmationDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -60,6 +64,8 @@ export function collections(db: Db): Collections {
     outboxClaims: db.collection<OutboxClaimDoc>('outboxClaims'),
     leases: db.collection<LeaseDoc>('leases'),
     nudgePreferences: db.collection<NudgePreferencesDoc>('nudgePreferences'),
+    actionClaims: db.collection<ActionClaimDoc>('actionClaims'),
+    confirmations: db.collection<ConfirmationDoc>('confirmations'),
   };
 }
 
@@ -80,5 +86,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.outbox.createIndex({ orgId: 1, purpose: 1, campaign: 1 }),
     c.leases.createIndex({ name: 1, epoch: -1 }),
     c.nudgePreferences.createIndex({ orgId: 1 }),
+    c.actionClaims.createIndex({ orgId: 1, email: 1 }),
+    c.confirmations.createIndex({ orgId: 1, email: 1 }),
   ]);
 }

@@ -15,6 +15,9 @@ import { DirectoryReader } from './repositories/directory';
 import { LeaseRepository } from './repositories/leases';
 import { NudgePreferencesRepository } from './repositories/nudgePreferences';
 import { OutboxRepository } from './repositories/outbox';
+import { ActionClaimRepository } from './repositories/actionClaims';
+import { ConfirmationRepository } from './repositories/confirmations';
+import { PersonalDataRepository } from './personalData/personalDataRepository';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -31,6 +34,9 @@ export interface Repositories {
   leases: LeaseRepository;
   nudgePreferences: NudgePreferencesRepository;
   directory: DirectoryReader;
+  claims: ActionClaimRepository;
+  confirmations: ConfirmationRepository;
+  personalData: PersonalDataRepository;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -53,5 +59,8 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     leases: new LeaseRepository(c),
     nudgePreferences: new NudgePreferencesRepository(c),
     directory: new DirectoryReader(c),
+    claims: new ActionClaimRepository(c),
+    confirmations: new ConfirmationRepository(c),
+    personalData: new PersonalDataRepository(c),
   };
 }

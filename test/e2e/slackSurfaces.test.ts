@@ -96,10 +96,14 @@ describe('NextStep in Slack, end to end over HTTP', () => {
     expect(save).toBeDefined();
     const opportunityId = String(save?.value?.opportunityId);
 
-    const before = slack.posted().length;
+    // Saving from the what-next message redraws that message in place, without the item's save button.
+    expect(save?.value).toMatchObject({ from: 'whatNext', page: 0 });
+    const updatesBefore = slack.of('chat.update').length;
     await press('UJO', 'DJO', save?.value as Record<string, unknown>);
-    const saved = await waitFor(() => slack.posted().slice(before).find((m) => String(m.text).startsWith('Saved')));
-    expect(saved.channel).toBe('DJO');
+    const redrawn = await waitFor(() => slack.of('chat.update').slice(updatesBefore).find((u) => u.ts === '111.222'));
+    expect(redrawn.channel).toBe('DJO');
+    const stillSaving = buttonsIn(blocksOf(redrawn)).filter((b) => b.value?.action === 'saveOpportunity' && b.value.opportunityId === opportunityId);
+    expect(stillSaving).toEqual([]);
     expect((await app.repos.plans.list('default', 'jo.patel@school.org')).map((p) => p.opportunityId)).toEqual([opportunityId]);
 
     const [plan] = await dm('UJO', 'DJO', 'show my plan');
@@ -110,7 +114,7 @@ describe('NextStep in Slack, end to end over HTTP', () => {
     expect(move?.value).toMatchObject({ opportunityId, status: 'discussed' });
 
     await press('UJO', 'DJO', move?.value as Record<string, unknown>);
-    const updated = await waitFor(() => slack.of('chat.update').find((u) => u.ts === '111.222'));
+    const updated = await waitFor(() => slack.of('chat.update').find((u) => u.ts === '111.222' && JSON.stringify(u).includes('Discussed with line manager')));
     expect(updated.channel).toBe('DJO');
     expect(JSON.stringify(blocksOf(updated))).toContain('Discussed with line manager');
     expect((await app.repos.plans.list('default', 'jo.patel@school.org'))[0]?.status).toBe('discussed');

@@ -128,7 +128,10 @@ describe('the turn runner', () => {
     const run = await runner(AUTHENTICATED);
     await turn(run, { user: { id: 'aad-leaver' }, input: { kind: 'text', text: 'hello' } }, 'pat@shared.org');
     expect(await database.repos.state.load(memoryKey('oak', 'teams', 'aad-leaver'))).toBeDefined();
-    const views = await turn(run, { user: { id: 'aad-leaver' }, input: { kind: 'action', payload: { action: 'confirmDeleteData' } } }, 'pat@shared.org');
+    const asked = await turn(run, { user: { id: 'aad-leaver' }, input: { kind: 'text', text: 'delete my data' } }, 'pat@shared.org');
+    const token = asked.map(({ view }) => (view.type === 'confirmDelete' ? view.token : undefined)).find(Boolean);
+    expect(token).toEqual(expect.any(String));
+    const views = await turn(run, { user: { id: 'aad-leaver' }, input: { kind: 'action', payload: { action: 'confirmDeleteData', token } } }, 'pat@shared.org');
     expect(views[0]).toMatchObject({ replaceCard: true, view: { type: 'text', text: expect.stringMatching(/forgotten you/) } });
     expect(await database.repos.state.load(memoryKey('oak', 'teams', 'aad-leaver'))).toBeUndefined();
     expect(await database.repos.references.findByEmail('oak', 'pat@shared.org')).toEqual([]);

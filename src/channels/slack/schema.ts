@@ -51,6 +51,7 @@ export const slashCommandSchema = z.object({
 
 export const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
+  api_app_id: id.optional(),
   user: z.object({ id, name: z.string().max(200).optional() }),
   team: optionalId,
   enterprise: optionalId,

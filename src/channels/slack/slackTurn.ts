@@ -18,11 +18,20 @@ export interface SlackTurn {
   conversation: 'personal' | 'shared';
   input: TurnInput;
   replier: Replier;
+  /** The Slack app's id (`api_app_id`), for a link to the person's messages with the app. */
+  appId?: string;
   log: Logger;
+}
+
+/** Slack's documented redirect into a direct message with an app, in the right workspace. */
+export function slackPersonalChatUrl(appId: string | undefined, teamId: string | undefined): string | undefined {
+  if (!appId || !teamId || !/^A[A-Z0-9]+$/.test(appId) || !/^[TE][A-Z0-9]+$/.test(teamId)) return undefined;
+  return `https://slack.com/app_redirect?app=${appId}&team=${teamId}`;
 }
 
 /** Every Slack surface ends here: one call into the channel-agnostic turn runner. */
 export function runSlackTurn(deps: SlackListenerDeps, turn: SlackTurn): Promise<void> {
+  const personalChatUrl = turn.conversation === 'shared' ? slackPersonalChatUrl(turn.appId, turn.workspace.teamId) : undefined;
   return deps.runTurn({
     channel: 'slack',
     workspace: { id: turn.workspace.teamId, ...(turn.workspace.enterpriseId ? { enterpriseId: turn.workspace.enterpriseId } : {}) },
@@ -32,6 +41,7 @@ export function runSlackTurn(deps: SlackListenerDeps, turn: SlackTurn): Promise<
     members: slackMemberLookup(turn.client, turn.workspace, turn.userId, deps.members, turn.log),
     replier: turn.replier,
     reference: slackReference(turn.workspace, turn.userId),
+    ...(personalChatUrl ? { personalChatUrl } : {}),
     log: turn.log,
   });
 }

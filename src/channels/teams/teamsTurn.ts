@@ -47,6 +47,7 @@ export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger 
       members: teamsMemberLookup(turn, log, members),
       replier,
       reference: referenceFor(activity),
+      ...(shared ? personalChatOf(activity) : {}),
       log,
     });
     if (isCardAction) await answerCardAction(turn, answers);
@@ -72,13 +73,19 @@ async function answerCardAction(turn: TurnContext, answers: Answer[]): Promise<v
   }
   if (first.options.replaceCard) {
     await turn.sendActivity(replaceCardResponse(first.view));
-  } else if (first.view.type === 'text') {
+  } else if (first.view.type === 'text' && !first.view.link) {
     await turn.sendActivity(messageResponse(first.view.text));
   } else {
     await turn.sendActivity(messageResponse('Here you go.'));
     followUps = answers;
   }
   for (const { view } of followUps) await turn.sendActivity(viewToActivity(view));
+}
+
+/** Teams addresses a bot as `28:<app id>`; the documented deep link opens a one-to-one chat with it. */
+function personalChatOf(activity: TurnContext['activity']): { personalChatUrl?: string } {
+  const botId = /^28:([0-9a-f-]{36})$/i.exec(activity.recipient?.id ?? '')?.[1];
+  return botId ? { personalChatUrl: `https://teams.microsoft.com/l/chat/0/0?users=28:${botId}` } : {};
 }
 
 /** Where to reach this person later; the id of the message being answered is not part of it. */

@@ -5,7 +5,7 @@ import { renderCard } from './cards/renderCard';
 
 /** A message carrying the view as an Adaptive Card. */
 export function viewToActivity(view: View): Partial<Activity> {
-  if (view.type === 'text') return MessageFactory.text(view.text);
+  if (view.type === 'text' && !view.link) return MessageFactory.text(view.text);
   return MessageFactory.attachment(toAttachment(renderCard(view)));
 }
 

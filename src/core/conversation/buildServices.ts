@@ -3,7 +3,7 @@ import { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { AdminStores } from '../admin/ports';
 import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
-import type { AuditTrail, CatalogueSources, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
+import type { AuditTrail, CatalogueSources, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { CoreServices, ProactiveSender } from './services';
 
 /** The ports the conversation handlers use; `store/` repositories implement them. */
@@ -17,6 +17,9 @@ export interface CorePorts extends CatalogueSources {
   cpd: CpdLog;
   references: ReferenceStore;
   audit: AuditTrail;
+  claims: OnceOnlyClaims;
+  confirmations: ConfirmationTokens;
+  personalData: PersonalDataStore;
 }
 
 export function buildCoreServices(
@@ -32,6 +35,9 @@ export function buildCoreServices(
     cpd: ports.cpd,
     references: ports.references,
     audit: ports.audit,
+    claims: ports.claims,
+    confirmations: ports.confirmations,
+    personalData: ports.personalData,
     admin: { roles: ports.adminRoles, opportunities: ports.opportunities },
     sender: parts.sender,
     nudges: { preferences: ports.nudgePreferences, directory: ports.directory },

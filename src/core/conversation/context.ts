@@ -31,6 +31,8 @@ export interface ConversationContext {
   memory: ConversationMemory;
   /** A channel or group chat, where others can read the replies. */
   shared?: boolean;
+  /** A deep link to the person's private chat with the bot, when the channel knows one. */
+  personalChatUrl?: string;
   /** Set when the person asked to be forgotten: the turn drops their memory and references. */
   forgotten?: boolean;
   now: Date;

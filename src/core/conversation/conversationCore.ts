@@ -16,6 +16,15 @@ const SHARED_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['runIntent'
 const KEEP_PRIVATE =
   "That's about you, so let's keep it between us: send me a direct message and I'll answer there. Here I can browse opportunities, explain one or show a reading list.";
 
+/** The refusal in a shared conversation, with a button to the private chat when the channel gave a link. */
+function keepPrivate(ctx: ConversationContext): Promise<void> {
+  return ctx.reply({
+    type: 'text',
+    text: KEEP_PRIVATE,
+    ...(ctx.personalChatUrl ? { link: { label: 'Open a private chat with me', url: ctx.personalChatUrl } } : {}),
+  });
+}
+
 /** Intents that need no introduction first: a greeting on the first turn is answered by the welcome. */
 const SMALL_TALK: ReadonlySet<Intent> = new Set<Intent>(['greeting', 'help', 'thanks', 'none']);
 
@@ -92,7 +101,7 @@ export class ConversationCore {
     ctx.log.debug({ intent: nlu.intent, score: nlu.score }, 'recognised');
 
     if (ctx.shared) {
-      if (!SHARED_INTENTS.has(nlu.intent)) return ctx.reply({ type: 'text', text: KEEP_PRIVATE });
+      if (!SHARED_INTENTS.has(nlu.intent)) return keepPrivate(ctx);
       if (nlu.intent === 'none') return showClarification(ctx, nlu.text);
       return this.intents[nlu.intent](ctx, this.services, nlu);
     }
@@ -115,7 +124,7 @@ export class ConversationCore {
     const action = parsed.data;
     const sharedOk = SHARED_ACTIONS.has(action.action) && (action.action !== 'runIntent' || SHARED_INTENTS.has(action.intent));
     if (ctx.shared && !sharedOk) {
-      await ctx.reply({ type: 'text', text: KEEP_PRIVATE });
+      await keepPrivate(ctx);
       return;
     }
     const handler = this.actions[action.action] as (c: ConversationContext, s: CoreServices, a: typeof action) => Promise<void>;

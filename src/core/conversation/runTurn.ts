@@ -28,6 +28,8 @@ export interface TurnRequest {
   replier: Replier;
   /** Where to reach the person later, saved for personal conversations once they are known. */
   reference?: unknown;
+  /** A deep link to a private chat with the bot, offered when a shared conversation is refused. */
+  personalChatUrl?: string;
   log: Logger;
 }
 
@@ -141,6 +143,7 @@ function turnSteps(deps: TurnRunnerDeps) {
       staff,
       memory,
       shared: request.conversation === 'shared',
+      ...(request.personalChatUrl ? { personalChatUrl: request.personalChatUrl } : {}),
       now: deps.clock?.() ?? new Date(),
       log,
       reply,

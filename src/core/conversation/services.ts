@@ -2,7 +2,7 @@ import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
-import type { AuditTrail, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
+import type { AuditTrail, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { View } from './views';
 
 /** Sends a view to a person outside a conversation turn (nudges, broadcasts, owner alerts). */
@@ -35,6 +35,12 @@ export interface CoreServices {
   cpd: CpdLog;
   references: ReferenceStore;
   audit: AuditTrail;
+  /** Makes button presses take effect at most once (owner told of interest). */
+  claims: OnceOnlyClaims;
+  /** Tokens that confirmation cards carry, required by the destructive action they confirm. */
+  confirmations: ConfirmationTokens;
+  /** Erasure and listing of everything else held about a person ("delete my data", "my data"). */
+  personalData: PersonalDataStore;
   /** Admin roles and single-opportunity editing (see core/admin). */
   admin: AdminStores;
   sender: ProactiveSender;

@@ -3,6 +3,7 @@ import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../career
 import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
 import type { NudgeView } from '../nudges/views';
+import type { SaveOpportunityAction } from './actions';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -34,6 +35,8 @@ export interface OpportunitySummary {
   requiredForRole?: boolean;
   /** Hide buttons that save or change a plan (shared conversations). */
   shared?: boolean;
+  /** What "Save to plan" sends when the card it is on should be redrawn afterwards. */
+  saveAction?: SaveOpportunityAction;
 }
 
 export interface ScopeGroup {
@@ -76,6 +79,8 @@ export interface HelpView {
 export interface TextView {
   type: 'text';
   text: string;
+  /** A link the channel shows as a button (the personal chat, when a channel answer was refused). */
+  link?: { label: string; url: string };
 }
 
 export interface NotSetUpView {
@@ -161,6 +166,8 @@ export interface PlanView {
   type: 'plan';
   name: string;
   items: PlanItemView[];
+  /** Asked before an item is removed: its "yes" button carries a single-use token. */
+  confirmRemove?: { opportunityId: string; title: string; token: string };
 }
 
 export interface CpdProgressView {
@@ -207,6 +214,8 @@ export interface MyDataView {
 
 export interface ConfirmDeleteView {
   type: 'confirmDelete';
+  /** Single use and expiring: the delete button carries it, and deleting needs it. */
+  token: string;
 }
 
 export type View =

@@ -1,4 +1,5 @@
-import type { PlanStatus } from '../../core/plan/planStatus';
+import type { StatusChange } from '../../core/ports';
+import { PLAN_STATUSES, type PlanStatus } from '../../core/plan/planStatus';
 import { normaliseEmail } from '../../core/staff/staffMember';
 import type { Collections } from '../collections';
 import type { PlanItemFields } from '../documents';
@@ -57,6 +58,31 @@ export class PlanRepository {
       },
     );
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Moves an item forward to `status` only from an earlier status (a conditional write), so a
+   * repeated or stale press changes nothing. Says why when nothing changed. Two presses at once may
+   * both match on FerretDB 1.x; that only repeats the same status, and CPD for a completion is
+   * guarded separately by a unique claim.
+   */
+  async advanceStatus(orgId: string, email: string, opportunityId: string, status: PlanStatus, now = new Date()): Promise<StatusChange> {
+    if (!SAFE_ID.test(opportunityId)) return 'missing';
+    const _id = personKey(orgId, email);
+    const path = `items.${opportunityId}`;
+    const earlier = PLAN_STATUSES.slice(0, PLAN_STATUSES.indexOf(status));
+    const result = await this.c.plans.updateOne(
+      { _id, [`${path}.status`]: { $in: earlier } },
+      {
+        $set: { [`${path}.status`]: status, [`${path}.updatedAt`]: now, updatedAt: now },
+        $push: { [`${path}.history`]: { status, at: now } },
+      },
+    );
+    if (result.matchedCount === 1) return 'changed';
+    const doc = await this.c.plans.findOne({ _id }, { projection: { [path]: 1 } });
+    const current = doc?.items?.[opportunityId];
+    if (!current) return 'missing';
+    return current.status === status ? 'unchanged' : 'backwards';
   }
 
   async remove(orgId: string, email: string, opportunityId: string): Promise<boolean> {

@@ -154,6 +154,21 @@ describe('renderCard', () => {
   });
 });
 
+describe('cards that link and refresh', () => {
+  it('a text with a link shows it as a button that opens the link', () => {
+    const card = renderCard(general.textWithLink);
+    expect(nodesOfType(card, 'Action.OpenUrl')).toEqual([
+      expect.objectContaining({ title: 'Open a private chat with me', url: general.textWithLink.link?.url }),
+    ]);
+    expect(nodesOfType(renderCard(general.text), 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('"Save to plan" carries where it came from, so the card can be redrawn in place', () => {
+    const save = buttons(renderCard(opportunityList.opportunityListWithSaveActions)).find((button) => button.title === 'Save to plan');
+    expect(save?.data).toEqual({ action: 'saveOpportunity', opportunityId: 'npq-leading-teacher-development', from: 'browse', page: 1, kind: 'qualification' });
+  });
+});
+
 describe('whatNext card', () => {
   it('opens with the top three steps, then more for the stage, the entitlements line and the next stage', () => {
     const card = renderCard(whatNext.whatNextFull);
@@ -307,17 +322,16 @@ describe('plan card', () => {
     ]);
   });
 
-  it('asks before removing: "Remove" only reveals a confirmation with "Yes, remove it" and "Keep it"', () => {
-    const card = renderCard(plan.planWithItems);
-    const removes = nodesOfType(card, 'Action.ToggleVisibility').filter((b) => b.title === 'Remove');
+  it('"Remove" asks the bot, which redraws the plan with a confirmation whose "yes" carries a token', () => {
+    const removes = buttons(renderCard(plan.planWithItems)).filter((b) => b.title === 'Remove');
     expect(removes).toHaveLength(4);
-    expect(removes[0]?.targetElements).toEqual(['remove-npq-leading-teacher-development']);
-    const confirm = nodesOfType(card, 'Container').find((node) => node.id === 'remove-npq-leading-teacher-development');
-    expect(confirm?.isVisible).toBe(false);
-    expect(buttons(confirm).map((button) => [button.title, button.data])).toEqual([
-      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' }],
+    expect(removes[0]?.data).toEqual({ action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development' });
+    const asking = renderCard(plan.planConfirmRemove);
+    expect(texts(asking)).toContain('Remove "NPQ in Leading Teacher Development (NPQLTD)" from your plan?');
+    expect(buttons(asking).slice(0, 2).map((button) => [button.title, button.data])).toEqual([
+      ['Yes, remove it', { action: 'removeFromPlan', opportunityId: 'npq-leading-teacher-development', token: 'tok_remove_1' }],
+      ['No, keep it', { action: 'runIntent', intent: 'myPlan' }],
     ]);
-    expect(buttons(card).filter((button) => button.title === 'Remove')).toEqual([]);
   });
 
   it('suggests "What next" when empty', () => {
@@ -464,7 +478,7 @@ describe('account cards', () => {
     const card = renderCard(account.confirmDelete);
     expect(texts(card)).toContain("It can't be undone");
     expect(buttons(card).map((button) => [button.data, button.style])).toEqual([
-      [{ action: 'confirmDeleteData' }, 'destructive'],
+      [{ action: 'confirmDeleteData', token: 'tok_example_123' }, 'destructive'],
       [{ action: 'cancelDeleteData' }, undefined],
     ]);
   });

@@ -46,11 +46,11 @@ export function myDataBlocks(view: MyDataView): KnownBlock[] {
   );
 }
 
-export function confirmDeleteBlocks(_view: ConfirmDeleteView): KnownBlock[] {
+export function confirmDeleteBlocks(view: ConfirmDeleteView): KnownBlock[] {
   return [
     section('*Delete everything NextStep holds about you?* Your profile, plan and CPD log go for good.'),
     ...actions(
-      button('Yes, delete my data', { action: 'confirmDeleteData' }, 'danger'),
+      button('Yes, delete my data', { action: 'confirmDeleteData', token: view.token }, 'danger'),
       button('No, keep it', { action: 'cancelDeleteData' }),
     ),
   ];

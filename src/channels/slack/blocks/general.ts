@@ -1,10 +1,10 @@
 import type { ClarifyView, HelpView, NotSetUpView, Suggestion, TextView, WelcomeView } from '../../../core/conversation/views';
-import { actions, button, escape, header, section, type Button, type KnownBlock } from './elements';
+import { actions, button, escape, header, linkButton, section, type Button, type KnownBlock } from './elements';
 
 const suggestionButtons = (suggestions: Suggestion[]): Button[] => suggestions.map((s) => button(s.label, { say: s.text }));
 
 export function textBlocks(view: TextView): KnownBlock[] {
-  return [section(escape(view.text))];
+  return [section(escape(view.text)), ...(view.link ? actions(linkButton(view.link.label, view.link.url)) : [])];
 }
 
 export function welcomeBlocks(view: WelcomeView): KnownBlock[] {

@@ -28,7 +28,7 @@ export function opportunityBlocks(item: OpportunitySummary): KnownBlock[] {
     ...actions(
       button('Details', { action: 'showOpportunity', opportunityId: item.id }),
       // In a channel, saving and interest are personal: those buttons would only be refused.
-      !item.shared && !item.saved && button('Save to plan', { action: 'saveOpportunity', opportunityId: item.id }, 'primary'),
+      !item.shared && !item.saved && button('Save to plan', item.saveAction ?? { action: 'saveOpportunity', opportunityId: item.id }, 'primary'),
       !item.shared && item.hasOwner && button("I'm interested", { action: 'markInterest', opportunityId: item.id }),
       item.url !== undefined && linkButton('Official page', item.url),
     ),

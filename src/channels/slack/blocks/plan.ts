@@ -2,7 +2,19 @@ import type { PlanView } from '../../../core/conversation/views';
 import { actions, button, context, divider, escape, header, pack, section, SLACK_LIMITS, type KnownBlock } from './elements';
 
 export function planBlocks(view: PlanView, max: number = SLACK_LIMITS.messageBlocks): KnownBlock[] {
-  const head = [header(`${view.name}'s development plan`)];
+  const confirm = view.confirmRemove;
+  const head = [
+    header(`${view.name}'s development plan`),
+    ...(confirm
+      ? [
+          section(`Remove *${escape(confirm.title)}* from your plan? Its progress so far goes with it.`),
+          ...actions(
+            button('Yes, remove it', { action: 'removeFromPlan', opportunityId: confirm.opportunityId, token: confirm.token }, 'danger'),
+            button('No, keep it', { action: 'runIntent', intent: 'myPlan' }),
+          ),
+        ]
+      : []),
+  ];
   const groups = view.items.length
     ? view.items.map((item) => [
         divider(),

@@ -54,6 +54,7 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps):
         workspace: { teamId: context.teamId ?? press.team, enterpriseId: context.enterpriseId ?? press.enterprise },
         userId: press.user.id,
         conversation: conversationOf(press),
+        ...(press.api_app_id ? { appId: press.api_app_id } : {}),
         input: inputOf(pressed.value),
         replier: new SlackReplier({
           client,

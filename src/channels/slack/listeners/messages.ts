@@ -28,7 +28,7 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps): voi
     }
   });
 
-  app.event('app_mention', async ({ event, context, client }) => {
+  app.event('app_mention', async ({ event, body, context, client }) => {
     const parsed = appMentionSchema.safeParse(event);
     if (!parsed.success) return;
     const mention = parsed.data;
@@ -39,6 +39,7 @@ export function registerMessageListeners(app: App, deps: SlackListenerDeps): voi
         workspace: { teamId: context.teamId, enterpriseId: context.enterpriseId },
         userId: mention.user,
         conversation: 'shared',
+        ...(typeof body.api_app_id === 'string' ? { appId: body.api_app_id } : {}),
         input: { kind: 'text', text: mention.text.replace(MENTION, ' ').trim() },
         replier: new SlackReplier({ client, userId: mention.user, channel: mention.channel, threadTs: mention.thread_ts ?? mention.ts }),
         log,

@@ -25,7 +25,7 @@ import {
   showWhatNext,
 } from './opportunities';
 import * as nudges from './nudges';
-import { markInterest, removeFromPlan, saveFromText, saveToPlan, setPlanStatus, showPlan } from './plan';
+import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
   whatNext: answerWhatNext,
@@ -45,7 +45,7 @@ export const intentHandlers: IntentHandlers = {
   },
   help: showHelp,
   myData: showMyData,
-  deleteMyData: askToDelete,
+  deleteMyData: (ctx, s) => askToDelete(ctx, s),
   greeting: greet,
   thanks: thank,
   grantAdmin: grantAdminFromText,
@@ -76,17 +76,17 @@ function answersInPlace<N extends ActionName>(handler: ActionHandler<N>): Action
 export const actionHandlers: ActionHandlers = {
   runIntent: (ctx, s, a) => intentHandlers[a.intent](ctx, s, { text: '', intent: a.intent, score: 1, entities: {} }),
   showOpportunity: (ctx, s, a) => showOpportunity(ctx, s, a.opportunityId),
-  saveOpportunity: (ctx, s, a) => saveToPlan(ctx, s, a.opportunityId),
+  saveOpportunity: saveFromCard,
   markInterest: (ctx, s, a) => markInterest(ctx, s, a.opportunityId),
   setPlanStatus: (ctx, s, a) => setPlanStatus(ctx, s, a.opportunityId, a.status),
-  removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId),
+  removeFromPlan: (ctx, s, a) => removeFromPlan(ctx, s, a.opportunityId, a.token),
   whatNextPage: (ctx, s, a) => showWhatNext(ctx, s, a.page),
   browsePage: (ctx, s, { action: _action, page, ...query }) => showBrowse(ctx, s, query, page),
   startOnboarding: (ctx, s) => showOnboarding(ctx, s),
   submitOnboarding,
   openLogCpd: (ctx, s) => showLogCpdForm(ctx, s),
   logCpd: answersInPlace(logCpdFromForm),
-  confirmDeleteData: deleteMyData,
+  confirmDeleteData: (ctx, s, a) => deleteMyData(ctx, s, a.token),
   cancelDeleteData: cancelDelete,
   revokeAdmin: revokeAdminFromCard,
   openOpportunityForm: showAddOpportunityForm,

@@ -11,7 +11,9 @@ import { summarise, summariseItem } from '../presenters/opportunity';
 import { PLAN_STATUS_LABELS } from '../../plan/planStatus';
 import type { CoreServices } from '../services';
 import type { OpportunityListView, ScopeGroup } from '../views';
+import type { ReplyOptions } from '../../ports';
 import { requireProfile } from './profile';
+import { withSaveAction } from './saveOrigin';
 
 /** Which opportunities the person has saved, which they have completed, and when. */
 async function planState(ctx: ConversationContext, services: CoreServices, email: string) {
@@ -34,7 +36,7 @@ const TOP_STEPS = 3;
  * their stage, their all-staff entitlements in one line and a look at the next stage; later pages
  * carry on down the same relevance order. Sized to fit one screen in Teams.
  */
-export async function showWhatNext(ctx: ConversationContext, services: CoreServices, page: number): Promise<void> {
+export async function showWhatNext(ctx: ConversationContext, services: CoreServices, page: number, replyOptions: ReplyOptions = {}): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
@@ -61,7 +63,7 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
     return;
   }
   const shared = Boolean(ctx.shared);
-  const present = (item: RankedItem) => ({ ...summarise(item), ...(shared ? { shared } : {}) });
+  const present = (item: RankedItem) => withSaveAction({ ...summarise(item), ...(shared ? { shared } : {}) }, { from: 'whatNext', page });
   const size = Math.max(1, services.settings.pageSize);
   const topIds = new Set(result.top.map((item) => item.opportunity.id));
   const rest = result.ranked.filter((item) => !topIds.has(item.opportunity.id));
@@ -105,7 +107,7 @@ export async function showWhatNext(ctx: ConversationContext, services: CoreServi
     ...(shared ? { shared } : {}),
     page,
     hasMore: rest.length > to,
-  });
+  }, replyOptions);
 }
 
 function describeQuery(query: OpportunityQuery, catalogue: CareerCatalogue): string {
@@ -126,6 +128,7 @@ export async function showBrowse(
   services: CoreServices,
   query: OpportunityListView['query'],
   page: number,
+  options: ReplyOptions = {},
 ): Promise<void> {
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
   const staff = ctx.staff;
@@ -143,14 +146,19 @@ export async function showBrowse(
     filterLabel: describeQuery(query, catalogue),
     items: matches
       .slice(page * size, (page + 1) * size)
-      .map((item) => ({
-        ...summariseItem(item, { saved: saved.has(item.id), now: ctx.now, publishedAt: publishedAt(item.id) }),
-        ...(ctx.shared ? { shared: true } : {}),
-      })),
+      .map((item) =>
+        withSaveAction(
+          {
+            ...summariseItem(item, { saved: saved.has(item.id), now: ctx.now, publishedAt: publishedAt(item.id) }),
+            ...(ctx.shared ? { shared: true } : {}),
+          },
+          { from: 'browse', page, ...query },
+        ),
+      ),
     page,
     hasMore: matches.length > (page + 1) * size,
     query,
-  });
+  }, options);
 }
 
 export function browseQueryFrom(nlu: NluResult): OpportunityListView['query'] {
@@ -195,7 +203,7 @@ function targetOf(catalogue: CareerCatalogue, nlu: NluResult, preferPathway?: st
   return undefined;
 }
 
-export async function showRoute(ctx: ConversationContext, services: CoreServices, target: RouteTarget): Promise<void> {
+export async function showRoute(ctx: ConversationContext, services: CoreServices, target: RouteTarget, options: ReplyOptions = {}): Promise<void> {
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
   const staff = ctx.staff;
   const saved = staff ? (await planState(ctx, services, staff.email)).saved : new Set<string>();
@@ -211,17 +219,18 @@ export async function showRoute(ctx: ConversationContext, services: CoreServices
     { now: ctx.now, timezone: services.settings.timezone, publishedAt },
     services.settings.pageSize + 2,
   );
-  if (!route) return showWhatNext(ctx, services, 0);
+  if (!route) return showWhatNext(ctx, services, 0, options);
   const shared = Boolean(ctx.shared);
+  const origin = { from: 'route' as const, pathway: route.pathway.id, ...(target.stage ? { stage: route.target.id } : {}) };
   await ctx.reply({
     type: 'opportunityList',
     title: `How to become: ${route.target.name}`,
     filterLabel: route.steps.map((step) => step.name).join(' → '),
-    items: route.items.map((item) => ({ ...summarise(item), ...(shared ? { shared } : {}) })),
+    items: route.items.map((item) => withSaveAction({ ...summarise(item), ...(shared ? { shared } : {}) }, origin)),
     page: 0,
     hasMore: false,
     query: { pathway: route.pathway.id, stage: route.target.id },
-  });
+  }, options);
 }
 
 export async function showOpportunity(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {

@@ -5,16 +5,23 @@ import type { ConversationContext } from '../context';
 import { todayIn } from '../presenters/dates';
 import { summariseItem } from '../presenters/opportunity';
 import type { CoreServices } from '../services';
-import type { PlanItemView } from '../views';
+import type { PlanItemView, PlanView } from '../views';
 import type { ReplyOptions } from '../../ports';
+import type { SaveOpportunityAction } from '../actions';
 import { requireProfile } from './profile';
+import { showBrowse, showRoute, showWhatNext } from './opportunities';
 
 export async function showPlan(ctx: ConversationContext, services: CoreServices): Promise<void> {
   await replyWithPlan(ctx, services);
 }
 
 /** The plan, optionally in place of the card that changed it. */
-async function replyWithPlan(ctx: ConversationContext, services: CoreServices, options: ReplyOptions = {}): Promise<void> {
+async function replyWithPlan(
+  ctx: ConversationContext,
+  services: CoreServices,
+  options: ReplyOptions = {},
+  confirmRemove?: PlanView['confirmRemove'],
+): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
   const { catalogue, publishedAt } = await services.catalogues.get(ctx.org.id);
@@ -31,7 +38,7 @@ async function replyWithPlan(ctx: ConversationContext, services: CoreServices, o
       ...(next ? { nextStatus: next, nextStatusLabel: PLAN_STATUS_LABELS[next] } : {}),
     });
   }
-  await ctx.reply({ type: 'plan', name: staff.name, items: views }, options);
+  await ctx.reply({ type: 'plan', name: staff.name, items: views, ...(confirmRemove ? { confirmRemove } : {}) }, options);
 }
 
 export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
@@ -50,6 +57,30 @@ export async function saveToPlan(ctx: ConversationContext, services: CoreService
       ? `Saved "${item.title}" to your plan. Talk it through with your line manager, then move it along in "my plan".`
       : `"${item.title}" is already in your plan.`,
   });
+}
+
+/**
+ * "Save to plan" pressed on a what-next, list or route card: saves it, then redraws that card in
+ * place so the item shows as saved. A press without an origin (older cards) answers in words.
+ */
+export async function saveFromCard(ctx: ConversationContext, services: CoreServices, action: SaveOpportunityAction): Promise<void> {
+  const { action: _action, opportunityId, from, page = 0, ...query } = action;
+  if (!from) return saveToPlan(ctx, services, opportunityId);
+  const staff = await requireProfile(ctx, services);
+  if (!staff) return;
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item) {
+    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity, so nothing was saved." });
+    return;
+  }
+  await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  const inPlace = { replaceCard: true };
+  if (from === 'browse') return showBrowse(ctx, services, query, page, inPlace);
+  if (from === 'route' && query.pathway) {
+    return showRoute(ctx, services, { pathway: query.pathway, ...(query.stage ? { stage: query.stage } : {}) }, inPlace);
+  }
+  return showWhatNext(ctx, services, page, inPlace);
 }
 
 export async function saveFromText(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
@@ -72,31 +103,56 @@ export async function setPlanStatus(
 ): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
-  const changed = await services.plans.setStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
-  if (!changed) {
+  const change = await services.plans.advanceStatus(ctx.org.id, staff.email, opportunityId, status, ctx.now);
+  if (change === 'missing') {
     await ctx.reply({ type: 'text', text: "That item isn't in your plan any more." }, { replaceCard: true });
     return;
   }
-  if (status === 'completed') {
-    const { catalogue } = await services.catalogues.get(ctx.org.id);
-    const item = catalogue.opportunity(opportunityId);
-    if (item?.durationDays) {
-      await services.cpd.add(ctx.org.id, staff.email, {
-        title: item.title,
-        days: item.durationDays,
-        date: todayIn(services.settings.timezone, ctx.now),
-        opportunityId,
-      });
-    }
+  if (change === 'backwards') {
+    await ctx.reply({ type: 'text', text: 'That item has already moved past that step, so I left it as it is.' });
   }
+  // Logged for a repeat too, in case the first press stopped between the two writes; the entry's
+  // deterministic id keeps it to one.
+  if (status === 'completed' && change !== 'backwards') await logCompletion(ctx, services, staff.email, opportunityId);
   await replyWithPlan(ctx, services, { replaceCard: true });
 }
 
-export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+async function logCompletion(ctx: ConversationContext, services: CoreServices, email: string, opportunityId: string): Promise<void> {
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const item = catalogue.opportunity(opportunityId);
+  if (!item?.durationDays) return;
+  await services.cpd.addForCompletion(ctx.org.id, email, {
+    title: item.title,
+    days: item.durationDays,
+    date: todayIn(services.settings.timezone, ctx.now),
+    opportunityId,
+  });
+}
+
+const removalPurpose = (opportunityId: string) => `removePlanItem:${opportunityId}`;
+
+/**
+ * Removing drops the item's progress history, so it is confirmed first: a press without a live
+ * token redraws the plan asking "are you sure?", whose "yes" carries a single-use token.
+ */
+export async function removeFromPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string, token?: string): Promise<void> {
   const staff = await requireProfile(ctx, services);
   if (!staff) return;
-  await services.plans.remove(ctx.org.id, staff.email, opportunityId);
-  await replyWithPlan(ctx, services, { replaceCard: true });
+  const purpose = removalPurpose(opportunityId);
+  if (token !== undefined && (await services.confirmations.consume(ctx.org.id, staff.email, purpose, token, ctx.now))) {
+    await services.plans.remove(ctx.org.id, staff.email, opportunityId);
+    await replyWithPlan(ctx, services, { replaceCard: true });
+    return;
+  }
+  const inPlan = (await services.plans.list(ctx.org.id, staff.email)).some((item) => item.opportunityId === opportunityId);
+  if (!inPlan) {
+    await replyWithPlan(ctx, services, { replaceCard: true });
+    return;
+  }
+  const { catalogue } = await services.catalogues.get(ctx.org.id);
+  const title = catalogue.opportunity(opportunityId)?.title ?? opportunityId;
+  const issued = await services.confirmations.issue(ctx.org.id, staff.email, purpose, ctx.now);
+  await replyWithPlan(ctx, services, { replaceCard: true }, { opportunityId, title, token: issued });
 }
 
 /** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */
@@ -110,6 +166,10 @@ export async function markInterest(ctx: ConversationContext, services: CoreServi
     return;
   }
   await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  if (item.owner && !(await services.claims.claim(ctx.org.id, staff.email, 'interest', item.id, ctx.now))) {
+    await ctx.reply({ type: 'text', text: `I've already let ${item.owner.name ?? item.owner.email} know you're interested in "${item.title}".` });
+    return;
+  }
   let told = false;
   if (item.owner) {
     told = await services.sender.sendToPerson(ctx.org.id, item.owner.email, {
@@ -121,6 +181,8 @@ export async function markInterest(ctx: ConversationContext, services: CoreServi
       owner: item.owner.email,
       delivered: told,
     });
+    // Nobody was told, so a later press may try again once the owner has talked to the bot.
+    if (!told) await services.claims.release(ctx.org.id, staff.email, 'interest', item.id);
   }
   await ctx.reply({
     type: 'text',

@@ -71,6 +71,26 @@ describe('Block Kit presenters', () => {
     expect(values.some((v) => v.action === 'showOpportunity')).toBe(true);
   });
 
+  it('makes "Save to plan" carry where it came from, so the list is redrawn showing the item saved', () => {
+    const list = viewFixtures.opportunityListWithSaveActions as View;
+    expect(buttonValues(viewToSlack(list).blocks)).toContainEqual({
+      action: 'saveOpportunity',
+      opportunityId: 'npq-leading-teacher-development',
+      from: 'browse',
+      page: 1,
+      kind: 'qualification',
+    });
+  });
+
+  it('shows a text view\'s link as a link button', () => {
+    const blocks = viewToSlack(viewFixtures.textWithLink as View).blocks;
+    const links: Json[] = [];
+    walk(blocks, (record) => {
+      if (record.type === 'button' && typeof record.url === 'string') links.push(record);
+    });
+    expect(links.map((link) => link.url)).toEqual([(viewFixtures.textWithLink as Extract<View, { type: 'text' }>).link?.url]);
+  });
+
   it('gives plan items a status button for their next status', () => {
     const plan = Object.values(viewFixtures).find((v): v is Extract<View, { type: 'plan' }> => v.type === 'plan' && v.items.some((i) => i.nextStatus));
     if (!plan) throw new Error('fixture missing');
