@@ -13,7 +13,9 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       // Off: an `async` method implementing a Promise-returning port needs no `await`, and `async` turns a synchronous throw into a rejection.
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Passing a caught error on unchanged (it is `unknown`) is fine; inventing a non-Error reason is not.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
 );
