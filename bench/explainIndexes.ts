@@ -12,12 +12,12 @@ function winningStages(plan: Document): string[] {
   const stages: string[] = [];
   const walk = (node: Document | undefined): void => {
     if (!node) return;
-    stages.push(String(node.stage ?? node.queryPlan?.stage ?? ''));
+    stages.push(String(node.stage ?? (node.queryPlan as Document | undefined)?.stage ?? ''));
     walk(node.inputStage as Document | undefined);
     walk(node.queryPlan as Document | undefined);
     for (const child of (node.inputStages as Document[] | undefined) ?? []) walk(child);
   };
-  walk(plan.queryPlanner?.winningPlan as Document | undefined);
+  walk((plan.queryPlanner as Document | undefined)?.winningPlan as Document | undefined);
   return stages.filter(Boolean);
 }
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     for (const [name, filter, index] of checks) {
       const plan = await staff.find(filter).explain('queryPlanner');
       const stages = winningStages(plan);
-      const text = JSON.stringify(plan.queryPlanner?.winningPlan ?? {});
+      const text = JSON.stringify((plan.queryPlanner as Document | undefined)?.winningPlan ?? {});
       const ok = !stages.includes('COLLSCAN') && (text.includes(index) || stages.includes('IDHACK') || stages.includes('EXPRESS_IXSCAN'));
       if (!ok) failed += 1;
       process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${stages.join(' → ')} (expected ${index})\n`);

@@ -52,4 +52,7 @@ const N = Number(process.env.N ?? 100000);
     await db.dropDatabase();
     await client.close();
   }
-})();
+})().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

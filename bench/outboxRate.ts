@@ -59,4 +59,7 @@ const RATE = Number(process.env.RATE ?? 50);
     await db.dropDatabase();
     await client.close();
   }
-})();
+})().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   installLastResortHandlers(logger);
 
-  let stop: (() => Promise<void>) | undefined;
+  let stop: (() => Promise<void>) | undefined = undefined;
   let stopping = false;
   let firstSignalAt = 0;
   const shutdown = (signal: string) => {

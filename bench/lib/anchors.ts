@@ -1,6 +1,5 @@
-import { ActivityTypes, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { createTeamsAdapter } from '../../src/channels/teams/adapter';
 import { MongoStorage } from '../../src/channels/teams/mongoStorage';
@@ -15,20 +14,22 @@ export interface AnchorBot {
 const localTeams = { localMode: true, appType: 'MultiTenant' as const };
 
 async function serve(logic: (context: TurnContext) => Promise<void>): Promise<{ url: string; server: restify.Server }> {
-  const adapter = createTeamsAdapter(localTeams as never, createLogger('silent'));
+  const adapter = createTeamsAdapter(localTeams, createLogger('silent'));
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, logic);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, server };
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { url: `http://127.0.0.1:${server.address().port}/api/messages`, server };
 }
 
 /** The bare botbuilder echo bot on restify: the ceiling of the stack without a database. */
 export async function startEchoBot(): Promise<AnchorBot> {
   const { url, server } = await serve(async (context) => {
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(`You said: ${context.activity.text ?? ''}`);
+    if (context.activity.type === 'message') await context.sendActivity(`You said: ${context.activity.text ?? ''}`);
   });
   return { url, stop: async () => void server.close() };
 }
@@ -45,7 +46,7 @@ export async function startStatefulBot(uri: string, dbName: string): Promise<Anc
   const userTurns = userState.createProperty<number>('turns');
   const conversationTurns = conversationState.createProperty<number>('turns');
   const { url, server } = await serve(async (context) => {
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === 'message') {
       const user = (await userTurns.get(context, 0)) + 1;
       const conversation = (await conversationTurns.get(context, 0)) + 1;
       await userTurns.set(context, user);

@@ -48,7 +48,7 @@ export async function drive(
       samples.push(performance.now() - (context.started as number));
     },
   }));
-  const result = await autocannon({ url, connections, duration: seconds, requests: requests as never, timeout: 30 });
+  const result = await autocannon({ url, connections, duration: seconds, requests, timeout: 30 });
   samples.sort((a, b) => a - b);
   const at = (p: number): number => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? NaN;
   return {

@@ -193,7 +193,7 @@ export class OutboxSender {
     for (const record of claimed) {
       // Being told to wait is not a failure: a rate-limited record is never given up on.
       if (rateLimited || record.attempts + 1 < this.options.maxAttempts) {
-        const wait = rateLimited ? ((error as DeliveryError).retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
+        const wait = rateLimited ? (error.retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
         await this.persist.execute(() => outbox.markRetry(record, new Date(Date.now() + wait), message));
         summary.deferred += 1;
       } else {

@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { HttpError, refusals } from './httpError';
+import { refusals } from './httpError';
 
 export interface BodyRules {
   /** Largest body accepted, in bytes. */
@@ -47,7 +47,7 @@ export function readBody(req: Request, rules: BodyRules): Promise<Buffer> {
       checkBodyHeaders(req, rules);
     } catch (error) {
       drain(req, rules.limit);
-      reject(error as HttpError);
+      reject(error);
       return;
     }
     const chunks: Buffer[] = [];

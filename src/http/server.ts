@@ -126,7 +126,9 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
       }),
     close: async (timeoutMs = 10_000) => {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       const deadline = Date.now() + timeoutMs;
       while (active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       server.server.closeIdleConnections?.();

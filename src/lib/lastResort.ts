@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
  * vanishing. A rejected promise nobody awaited leaves the process consistent, so it keeps
  * serving; an uncaught exception may not, so the process exits for its supervisor to restart it.
  */
-export function installLastResortHandlers(logger: Logger, exit: (code: number) => void = process.exit): void {
+export function installLastResortHandlers(logger: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
   process.on('unhandledRejection', (reason: unknown) => {
     logger.error({ err: reason }, 'unhandled promise rejection');
   });

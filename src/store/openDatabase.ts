@@ -5,7 +5,7 @@ import { startFirstAvailable } from './embedded/chooseEmbedded';
 import { defaultEmbeddedOptions } from './embedded/defaultOptions';
 import type { Progress } from './embedded/types';
 
-export interface OpenDatabase extends Database {}
+export type OpenDatabase = Database;
 
 /** Start-up progress goes straight to the terminal: it is for the person waiting, not the log. */
 const printProgress: Progress = (line) => process.stderr.write(`[database] ${line}\n`);

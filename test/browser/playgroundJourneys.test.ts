@@ -10,7 +10,6 @@ import { cardWith, cards, newestCardShows, openPlayground, say, screenshot, star
  */
 const chromiumPath = findChromium();
 if (!chromiumPath) {
-  // eslint-disable-next-line no-console
   console.warn('Browser journeys skipped: Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH).');
 }
 const describeWithBrowser = chromiumPath ? describe : describe.skip;

@@ -47,7 +47,7 @@ function conversationHelpers(connector: FakeBotConnector, app: () => TestApp) {
     const before = connector.to(who.conversationId).length;
     const response = await app().post('/api/messages', activity);
     expect(response.status).toBe(200);
-    return connector.to(who.conversationId).slice(before) as Sent[];
+    return connector.to(who.conversationId).slice(before);
   };
   return {
     personIn,
@@ -114,7 +114,7 @@ describe('admins in Teams chat, end to end over HTTP', () => {
 
     const opened = await invoke(jo, edit as Record<string, unknown>);
     expect(opened.value).toBe('Here you go.');
-    const editForm = cardsOf(bot.connector.to('conv-jo').slice(-1) as Sent[])[0];
+    const editForm = cardsOf(bot.connector.to('conv-jo').slice(-1))[0];
     expect(JSON.stringify(editForm)).toContain('Edit an opportunity');
     const save = actionData(editForm)[0];
     expect(save).toEqual({ action: 'saveOpportunityForm', editing: 'phonics-lead-shadowing' });
@@ -179,7 +179,7 @@ describe('admins in Teams chat, end to end over HTTP', () => {
     const before = bot.connector.to('conv-head').length;
     const answer = await invoke(head, { action: 'revokeAdmin', email: 'jo@school.org' });
     expect(answer.value).toBe('jo@school.org is no longer an admin of Our trust.');
-    const list = cardsOf(bot.connector.to('conv-head').slice(before) as Sent[]);
+    const list = cardsOf(bot.connector.to('conv-head').slice(before));
     expect(list).toHaveLength(1);
     expect(JSON.stringify(list[0])).toContain('NextStep admins for Our trust');
     expect(JSON.stringify(list[0])).not.toContain('jo@school.org');

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { createLogger } from '../../src/logging/logger';
 import { messageActivity } from '../support/activities';

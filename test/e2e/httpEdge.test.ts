@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createTeamsTransport } from '../../src/channels/teams/teamsTransport';
 import { buildNudgeJob, type NudgeJobParts } from '../../src/jobs/nudgeJob';

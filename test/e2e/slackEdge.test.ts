@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { MongoSlackReplayLog } from '../../src/channels/slack/slackReplayLog';
 import { FakeSlackApi } from '../support/fakeSlackApi';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { MongoClient, type Db } from 'mongodb';
 import { runCli } from '../../src/cli/main';
 import { testDatabaseUri, uniqueDbName } from '../support/testDatabase';

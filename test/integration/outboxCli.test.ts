@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { runCli } from '../../src/cli/main';
 import { openRepositories, type Repositories } from '../../src/store';

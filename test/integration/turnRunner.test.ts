@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { loadConfig } from '../../src/config';
 import { ensureDefaultOrganisation, seedCareerMapIfEmpty } from '../../src/core/careerMap/seedOrganisation';
 import { buildCoreServices } from '../../src/core/conversation/buildServices';

@@ -36,7 +36,7 @@ export function cardActionInvoke(options: ActivityOptions, data: Record<string, 
     ...base(options),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb: String(data.action ?? ''), data }, trigger: 'manual' },
+    value: { action: { type: 'Action.Execute', verb: typeof data.action === 'string' ? data.action : '', data }, trigger: 'manual' },
   };
 }
 

@@ -73,8 +73,10 @@ export class FakeSlackApi {
         return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
-      case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(args.users ?? args.user ?? 'X')}` } };
+      case 'conversations.open': {
+        const user = args.users ?? args.user;
+        return { ok: true, channel: { id: `D${typeof user === 'string' ? user : 'X'}` } };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':

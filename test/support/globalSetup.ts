@@ -4,7 +4,6 @@ import path from 'node:path';
 import { startFerretDb, type EmbeddedDatabase } from '../../src/store/embedded/ferretdb';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NEXTSTEP_TEST_DB__: EmbeddedDatabase | undefined;
 }
 

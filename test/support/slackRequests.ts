@@ -62,8 +62,9 @@ export function buttonsIn(blocks: unknown): { text: string; actionId: string; va
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'button') {
+      const label = (record.text as { text?: unknown } | undefined)?.text;
       found.push({
-        text: String((record.text as { text?: unknown } | undefined)?.text ?? ''),
+        text: typeof label === 'string' ? label : '',
         actionId: String(record.action_id),
         ...(typeof record.value === 'string' ? { value: JSON.parse(record.value) as Record<string, unknown> } : {}),
       });

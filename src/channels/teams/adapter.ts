@@ -28,13 +28,11 @@ function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 function authorizationHeader(req: Request): string {
-  const value = req.headers.authorization;
-  return (Array.isArray(value) ? value[0] : value) ?? '';
+  return req.headers.authorization ?? '';
 }
 
 /** What botbuilder's own `process` does to a parsed body: ISO date strings become Dates. */
-function withDates(body: Record<string, unknown>): Activity {
-  const activity = body as Record<string, unknown>;
+function withDates(activity: Record<string, unknown>): Activity {
   for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
     const value = activity[field];
     if (typeof value === 'string') {

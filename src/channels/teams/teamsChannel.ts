@@ -10,9 +10,9 @@ import { TeamsProactiveSender } from './proactiveSender';
 import { createTeamsTurnHandler } from './teamsTurn';
 
 export interface TeamsEndpoint {
-  handle(req: Request, res: Response): Promise<void>;
+  handle: (req: Request, res: Response) => Promise<void>;
   /** A reason when the body is not a usable Bot Framework activity. */
-  checkActivity(body: unknown): string | undefined;
+  checkActivity: (body: unknown) => string | undefined;
 }
 
 export interface TeamsChannel {

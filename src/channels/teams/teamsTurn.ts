@@ -1,4 +1,4 @@
-import { ActivityTypes, type ConversationReference, TurnContext } from 'botbuilder';
+import { type ConversationReference, TurnContext } from 'botbuilder';
 import type { Replier, ReplyOptions } from '../../core/ports';
 import type { RunTurn, TurnInput } from '../../core/conversation/runTurn';
 import type { View } from '../../core/conversation/views';
@@ -21,14 +21,14 @@ export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger 
   return async (turn: TurnContext) => {
     const activity = turn.activity;
     const log = deps.logger.child({ activityId: activity.id, type: activity.type });
-    const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION;
+    const isCardAction = activity.type === 'invoke' && activity.name === ADAPTIVE_CARD_ACTION;
     const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
     // Welcome people when they open a personal chat; people joining a team are not greeted in its channels.
     const isNewMember =
-      activity.type === ActivityTypes.ConversationUpdate &&
+      activity.type === 'conversationUpdate' &&
       !shared &&
       (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
-    if (activity.type !== ActivityTypes.Message && !isCardAction && !isNewMember) return;
+    if (activity.type !== 'message' && !isCardAction && !isNewMember) return;
 
     // A Universal Action is answered once, in the invoke response; everything else is sent as it comes.
     const answers: Answer[] = [];

@@ -19,7 +19,7 @@ export interface ImportRun {
   flags: Record<string, unknown>;
   repos: Repositories;
   /** Rejects the whole file with one line per problem. */
-  fail(problems: string[]): never;
+  fail: (problems: string[]) => never;
 }
 
 interface ImportCommandSpec {

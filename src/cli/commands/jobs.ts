@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import type { DeliveryState } from '../../delivery/types';
 import type { PlanSummary } from '../../jobs/nudges/planNudges';
 import { buildNudgeJob } from '../../jobs/nudgeJob';
 import { NUDGE_LEASE, runNudgePass } from '../../jobs/nudges/runNudgePass';
@@ -25,7 +26,7 @@ function parseNow(value: string | undefined): Date {
 }
 
 async function printPlans(repos: Repositories, plans: PlanSummary[], dryRun: boolean): Promise<void> {
-  const states = dryRun ? new Map() : await repos.outbox.statesOf(plans.flatMap((plan) => plan.planned.map((line) => line.id)));
+  const states = dryRun ? new Map<string, { state: DeliveryState; reason?: string }>() : await repos.outbox.statesOf(plans.flatMap((plan) => plan.planned.map((line) => line.id)));
   const rows = plans.flatMap((plan) =>
     plan.planned.map((line) => {
       const stored = states.get(line.id);

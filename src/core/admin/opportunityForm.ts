@@ -72,7 +72,7 @@ export function formValuesOf(item: Opportunity): OpportunityFormValues {
     closes: item.closes,
     tags: item.tags.length > 0 ? item.tags.join(', ') : undefined,
   };
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as OpportunityFormValues;
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
 /** Opportunity fields the form does not show, kept as they were when an item is edited. */

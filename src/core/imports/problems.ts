@@ -21,6 +21,7 @@ export function quote(value: unknown): string {
   else if (value === null) return 'null';
   else if (Array.isArray(value)) return 'a list';
   else if (typeof value === 'object') return 'a set of fields';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only undefined, symbols and functions are left here
   else text = String(value);
   if (text.length > 60) text = `${text.slice(0, 57)}…`;
   return JSON.stringify(text);

@@ -98,7 +98,7 @@ function readCsv(text: string, spec: RecordSpec): ReadRecordsResult {
       relax_column_count: true,
       // Blank lines are skipped below rather than by the parser, so row numbers match the spreadsheet.
       skip_empty_lines: false,
-    }) as string[][];
+    });
   } catch (error) {
     if (error instanceof CsvError) return { ok: false, problems: [describeCsvError(error)] };
     throw error;

@@ -99,6 +99,7 @@ export function prepareInput(input: unknown): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f\u200b-\u200d\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

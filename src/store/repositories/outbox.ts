@@ -37,14 +37,14 @@ export class OutboxRepository {
     for (let start = 0; start < records.length; start += INSERT_BATCH) {
       const batch = records.slice(start, start + INSERT_BATCH).map((record) => ({
         insertOne: {
-          document: { ...record, state: record.state ?? 'pending', attempts: 0, createdAt: now, updatedAt: now, notBefore: now } as OutboxRecord,
+          document: { ...record, state: record.state ?? 'pending', attempts: 0, createdAt: now, updatedAt: now, notBefore: now },
         },
       }));
       try {
         inserted += (await this.c.outbox.bulkWrite(batch, { ordered: false })).insertedCount;
       } catch (error) {
         if (!(error instanceof MongoBulkWriteError)) throw error;
-        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        const writeErrors = [error.writeErrors].flat();
         if (writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
         inserted += error.insertedCount;
       }
@@ -124,7 +124,7 @@ export class OutboxRepository {
       await this.c.outboxClaims.insertMany(records.map((record) => ({ _id: claimId(record), owner, at: now })), { ordered: false });
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
-      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      const writeErrors = [error.writeErrors].flat();
       if (writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
       for (const writeError of writeErrors) refused.add(writeError.index);
     }

@@ -62,7 +62,7 @@ async function readStored(
   const filter =
     wholeOrganisation || rows.length > DIRECTORY_BATCH ? { orgId } : { _id: { $in: rows.map((row) => personKey(orgId, row.email)) } };
   const stored = new Map<string, StoredFields>();
-  for await (const doc of staff.find(filter, { projection, batchSize: 10 * DIRECTORY_BATCH })) stored.set(doc._id, doc as StoredFields);
+  for await (const doc of staff.find(filter, { projection, batchSize: 10 * DIRECTORY_BATCH })) stored.set(doc._id, doc);
   return stored;
 }
 

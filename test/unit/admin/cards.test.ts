@@ -38,7 +38,7 @@ function inputs(card: unknown): Node[] {
 function texts(card: unknown): string {
   const parts: string[] = [];
   walk(card, (node) => {
-    for (const key of ['text', 'title', 'value']) if (typeof node[key] === 'string') parts.push(node[key] as string);
+    for (const key of ['text', 'title', 'value']) if (typeof node[key] === 'string') parts.push(node[key]);
   });
   return parts.join('\n');
 }
@@ -75,7 +75,7 @@ describe('opportunity form card', () => {
       if (node.type === 'TextBlock' && node.color === 'Attention') errors.push(String(node.text));
     });
     expect(errors).toEqual(admin.opportunityFormWithErrors.errors);
-    const values = Object.fromEntries(inputs(card).map((input) => [input.id, input.value]));
+    const values = Object.fromEntries(inputs(card).map((input) => [String(input.id), input.value] as const));
     expect(values).toMatchObject({ id: 'Phonics Lead', pathways: 'teaching,teaching-assistant', stages: 'ect,hlta', scope: 'trust', kind: '' });
   });
 

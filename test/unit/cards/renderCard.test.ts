@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type * as ACTypes from 'adaptivecards';
 import { actionSchema } from '../../../src/core/conversation/actions';
 import type { ViewType } from '../../../src/core/conversation/views';
@@ -8,6 +9,7 @@ import { TEMPLATE_FILES } from '../../../src/channels/teams/cards/templates';
 import { account, cpd, general, onboarding, opportunityList, plan, viewFixtures, whatNext } from '../../fixtures/views';
 
 // The package's `lib/` build is extensionless ESM that Node cannot load; its UMD bundle works without a DOM.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof ACTypes;
 
 type Node = Record<string, unknown>;
@@ -283,7 +285,7 @@ describe('opportunityDetail card', () => {
   it('lists the facts, the plan status and the right buttons', () => {
     const card = renderCard(opportunityList.opportunityDetailFull);
     const facts = nodesOfType(card, 'FactSet').flatMap((set) => set.facts as Node[]);
-    const byTitle = Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
+    const byTitle = Object.fromEntries(facts.map((fact) => [String(fact.title), fact.value] as const));
     expect(byTitle).toEqual({
       Type: 'Qualification',
       Where: 'Regional and national',
@@ -392,7 +394,7 @@ describe('logCpdForm card', () => {
 
   it('prefills values and lists errors in the attention colour', () => {
     const card = renderCard(cpd.logCpdFormWithErrors);
-    const values = Object.fromEntries(inputs(card).map((input) => [input.id, input.value]));
+    const values = Object.fromEntries(inputs(card).map((input) => [String(input.id), input.value] as const));
     expect(values).toEqual({ title: 'Coaching session with my mentor', days: 0.5, date: '2027-03-03' });
     const errors = nodesOfType(card, 'TextBlock').filter((block) => block.color === 'Attention');
     expect(errors.map((block) => block.text)).toEqual(cpd.logCpdFormWithErrors.errors);
@@ -440,7 +442,7 @@ describe('onboarding card', () => {
   it('prefills values, shows errors, opens the current pathway and saves with its stage', () => {
     const view = onboarding.onboardingPrefilledWithErrors;
     const card = renderCard(view);
-    const values = Object.fromEntries(inputs(card).map((input) => [input.id, input.value]));
+    const values = Object.fromEntries(inputs(card).map((input) => [String(input.id), input.value] as const));
     const { pathway: _pathway, stage: _stage, ...typed } = view.values;
     expect(values).toEqual(typed);
     expect(texts(card)).toContain(view.errors[0]);

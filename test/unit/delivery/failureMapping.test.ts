@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { webApi } from '@slack/bolt';
 import { classifySlackFailure } from '../../../src/channels/slack/slackTransport';
 import { classifyTeamsFailure, retryAfterMs } from '../../../src/channels/teams/teamsTransport';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createRecogniser, DEFAULT_THRESHOLD, type Recogniser } from '../../../src/core/nlu';
 
 const referenceDate = new Date('2026-03-18T10:00:00Z'); // a Wednesday

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mongodDownloadReachable } from '../../../src/store/embedded/mongod';

@@ -40,7 +40,7 @@ export async function showOnboarding(
     type: 'onboarding',
     askEmail: !ctx.speaker.email && !current && maySelfDeclareEmail(ctx.speaker.channel, services.settings.allowSelfDeclaredEmail),
     pathways: await pathwayChoices(ctx, services),
-    values: Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as OnboardingValues,
+    values: Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)),
     errors,
   }, options);
 }
