@@ -168,7 +168,9 @@ describeWithBrowser('NextStep in the Agents Playground', () => {
     const form = await cardWith(tom, 'recorded as held');
     expect(await form.innerText()).toContain('Next careers discussion with Priya Shah');
     const nextDate = form.locator('input').first();
-    expect(await nextDate.inputValue({ timeout: 5_000 })).toBe(londonDate({ years: 1 }));
+    // A year on; the Playground shows the date input as "November 30, 2027", Teams as an ISO date.
+    const yearOn = DateTime.fromISO(londonDate({ years: 1 }));
+    expect([yearOn.toISODate(), yearOn.toFormat('LLLL d, yyyy', { locale: 'en-US' })]).toContain(await nextDate.inputValue({ timeout: 5_000 }));
     await form.getByRole('button', { name: 'Save date' }).click();
     await tom.getByText(/Booked: Priya Shah's next careers discussion is on /).last().waitFor({ timeout: 20_000 });
     await screenshot(tom, 'manager-held');
