@@ -18,6 +18,8 @@ export interface JourneyStack {
   botEndpoint: string;
   /** A Playground signed in as `email` (the checked-in current user when omitted). */
   playground(email?: string): Promise<RunningPlayground>;
+  /** One nudge pass as the operator runs it (`nextstep jobs run nudges --now`), against the bot's database. */
+  runNudges(now: Date): string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,15 @@ export async function startJourneyStack(chromiumPath: string): Promise<JourneySt
       });
       playgrounds.push(playground);
       return playground;
+    },
+    runNudges: (now) => {
+      const pass = spawnSync(process.execPath, [path.join(ROOT, 'bin/nextstep.js'), 'jobs', 'run', 'nudges', '--now', now.toISOString()], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      });
+      if (pass.status !== 0) throw new Error(`nextstep jobs run nudges failed:\n${pass.stdout}\n${pass.stderr}`);
+      return pass.stdout;
     },
     stop: async () => {
       await browser.close();
