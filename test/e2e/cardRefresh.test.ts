@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { cardActionInvoke, messageActivity } from '../support/activities';
 import { actionData, cardsOf, teamsConversation, type Card } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';

@@ -58,7 +58,7 @@ describe('a database outage while people talk', () => {
     while ((await readiness()) !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readiness()).toBe(200);
   }
-  const slackTexts = (channel: string) => slack.posted().filter((args) => args.channel === channel).map((args) => String(args.text ?? ''));
+  const slackTexts = (channel: string) => slack.posted().filter((args) => args.channel === channel).map((args) => (typeof args.text === 'string' ? args.text : ''));
 
   it('apologises on both channels while it is down, reports not ready, and carries on afterwards with nothing lost', async () => {
     // An acknowledged write before the outage: onboarding saved and confirmed to the person.

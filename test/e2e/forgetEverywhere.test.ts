@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { MongoClient, type Db } from 'mongodb';
 import { collections } from '../../src/store/collections';
 import type { ActivityOptions } from '../support/activities';

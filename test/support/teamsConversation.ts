@@ -29,21 +29,21 @@ export function actionData(card: Card): Record<string, unknown>[] {
 /** Talks to the bot over HTTP as a person in Teams; the stand-in connector records the answers. */
 export function teamsConversation(app: () => TestApp, connector: FakeBotConnector) {
   return {
-    personIn(conversationId: string, userId: string, email: string, name: string, tenantId?: string): ActivityOptions {
+    personIn: (conversationId: string, userId: string, email: string, name: string, tenantId?: string): ActivityOptions => {
       connector.members.set(userId, { id: userId, name, email, userPrincipalName: email });
       return { serviceUrl: connector.url, conversationId, userId, userName: name, ...(tenantId ? { tenantId } : {}) };
     },
-    async say(who: ActivityOptions, text: string): Promise<Sent[]> {
+    say: async (who: ActivityOptions, text: string): Promise<Sent[]> => {
       const before = connector.to(who.conversationId).length;
       const response = await app().post('/api/messages', messageActivity(who, text));
       if (response.status !== 200) throw new Error(`message answered ${response.status}`);
-      return connector.to(who.conversationId).slice(before) as Sent[];
+      return connector.to(who.conversationId).slice(before);
     },
-    async submit(who: ActivityOptions, value: Record<string, unknown>): Promise<Sent[]> {
+    submit: async (who: ActivityOptions, value: Record<string, unknown>): Promise<Sent[]> => {
       const before = connector.to(who.conversationId).length;
       const response = await app().post('/api/messages', submitActivity(who, value));
       if (response.status !== 200) throw new Error(`submit answered ${response.status}`);
-      return connector.to(who.conversationId).slice(before) as Sent[];
+      return connector.to(who.conversationId).slice(before);
     },
   };
 }
