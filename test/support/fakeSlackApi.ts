@@ -4,7 +4,26 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The HTTP status answered (200 unless a scripted answer said otherwise). */
+  status: number;
 }
+
+/** A scripted answer: an HTTP status, headers and a body, e.g. 429 with Retry-After. */
+export interface ScriptedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Slack's answer when a method's rate limit is exceeded. */
+export const rateLimited = (seconds: number): ScriptedAnswer => ({
+  status: 429,
+  headers: { 'Retry-After': String(seconds) },
+  body: { ok: false, error: 'ratelimited' },
+});
+
+/** A Web API error answer, e.g. `account_inactive` (Slack answers HTTP 200 with ok: false). */
+export const slackError = (error: string): ScriptedAnswer => ({ body: { ok: false, error } });
 
 /**
  * A local stand-in for the Slack Web API (set as SLACK_API_URL): records every call and answers
@@ -15,6 +34,8 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { real_name: string; email?: string }>();
   private server?: http.Server;
+  /** Answers queued per method and target (the user opened, or the channel posted to). */
+  private readonly scripts = new Map<string, ScriptedAnswer[]>();
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -33,9 +54,11 @@ export class FakeSlackApi {
         const args = (req.headers['content-type'] ?? '').includes('json')
           ? (JSON.parse(raw || '{}') as Record<string, unknown>)
           : Object.fromEntries(new URLSearchParams(raw));
-        this.calls.push({ method, args });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(this.answer(method, args)));
+        const scripted = this.scripts.get(scriptKey(method, targetOf(args)))?.shift();
+        const status = scripted?.status ?? 200;
+        this.calls.push({ method, args, status });
+        res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
+        res.end(JSON.stringify(scripted?.body ?? this.answer(method, args)));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -43,6 +66,15 @@ export class FakeSlackApi {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * Queues answers for the next calls of `method` aimed at `target` (for conversations.open the
+   * user, otherwise the channel); once they are used up the normal answer returns.
+   */
+  script(method: string, target: string, ...answers: ScriptedAnswer[]): void {
+    const key = scriptKey(method, target);
+    this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...answers]);
   }
 
   posted(): Record<string, unknown>[] {
@@ -85,4 +117,10 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+}
+
+const scriptKey = (method: string, target: string) => `${method}\u0000${target}`;
+
+function targetOf(args: Record<string, unknown>): string {
+  return String(args.users ?? args.user ?? args.channel ?? '');
 }

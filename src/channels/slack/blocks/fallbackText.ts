@@ -9,6 +9,10 @@ export function fallbackText(view: View): string {
   return clip(describe(view), SLACK_LIMITS.fallbackText);
 }
 
+/** Matches the heading of the Teams card, so both channels say the same. */
+export const inDays = (days: number): string =>
+  days === 1 ? 'Your careers discussion is tomorrow' : `Your careers discussion is in ${days} days`;
+
 function describe(view: View): string {
   switch (view.type) {
     case 'text':
@@ -47,6 +51,14 @@ function describe(view: View): string {
       return 'What NextStep holds about you.';
     case 'confirmDelete':
       return 'Delete everything NextStep holds about you?';
+    case 'nudgeStaff':
+      return `${inDays(view.daysToGo)}, on ${view.discussionLabel}.`;
+    case 'managerReminder':
+      return `${view.title}: ${view.reports.map((report) => `${report.name} on ${report.discussionLabel}`).join(', ') || view.attention.map((person) => person.name).join(', ')}`;
+    case 'teamOverview':
+      return `Your team: ${view.members.map((member) => member.name).join(', ') || 'nobody yet'}`;
+    case 'discussionDateForm':
+      return view.heading;
     default:
       return 'NextStep';
   }

@@ -5,6 +5,7 @@ import type {
   StaffNudgeView,
   TeamOverviewView,
 } from '../../../core/nudges/views';
+import { inDays } from './fallbackText';
 import { actions, button, context, divider, escape, header, section, type KnownBlock } from './elements';
 
 const bullets = (lines: string[]): string => lines.map((line) => `• ${escape(line)}`).join('\n');
@@ -12,8 +13,8 @@ const bullets = (lines: string[]): string => lines.map((line) => `• ${escape(l
 export function staffNudgeBlocks(view: StaffNudgeView): KnownBlock[] {
   const withManager = view.managerName ? ` with ${escape(view.managerName)}` : '';
   return [
-    header(`Your careers discussion is ${view.discussionLabel}`),
-    section(`Hello ${escape(view.name)}. Your discussion${withManager} is in ${view.daysToGo} day${view.daysToGo === 1 ? '' : 's'}. You're recorded as *${escape(view.stageName)}* (${escape(view.pathwayName)}).`),
+    header(inDays(view.daysToGo)),
+    section(`Hello ${escape(view.name)}. Your discussion${withManager} is on ${escape(view.discussionLabel)}. You're recorded as *${escape(view.stageName)}* (${escape(view.pathwayName)}).`),
     ...(view.nextSteps.length > 0
       ? [
           section(`*Next steps you could raise*\n${bullets(view.nextSteps.map((step) => `${step.title} (${step.scopeLabel})`))}`),
