@@ -73,7 +73,7 @@ describe('an admin sends the staff directory CSV in a Teams personal chat', () =
     };
     const response = await bot.app.post('/api/messages', activity);
     expect(response.status).toBe(200);
-    return bot.connector.to(who.conversationId).slice(before) as Sent[];
+    return bot.connector.to(who.conversationId).slice(before);
   };
   const uploadCards = (sent: Sent[]) => sent.flatMap((a) => (a.attachments ?? []).map((x) => JSON.stringify(x.content)));
   const texts = (sent: Sent[]) => sent.flatMap((a) => (a.text ? [a.text] : []));
