@@ -28,7 +28,7 @@ export function createTeamsChannel(config: TeamsConfig, deps: { references: Refe
   return {
     sender: new TeamsProactiveSender(adapter, config.appId ?? '', deps.references, logger),
     connect(runTurn) {
-      const turn = createTeamsTurnHandler({ runTurn, logger });
+      const turn = createTeamsTurnHandler({ runTurn, logger, localMode: config.localMode });
       return {
         handle: (req, res) => adapter.handle(req, res, turn),
         checkActivity: (body) => {

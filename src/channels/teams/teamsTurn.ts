@@ -5,6 +5,7 @@ import type { View } from '../../core/conversation/views';
 import type { Logger } from '../../logging/logger';
 import { MemberCache } from '../memberCache';
 import { teamsMemberLookup, tenantIdOf } from './identity';
+import { fileInputOf } from './uploads/fileInput';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -15,7 +16,12 @@ interface Answer {
 }
 
 /** Translates one Bot Framework activity into a turn of the channel-agnostic runner, and its views back. */
-export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger }): (context: TurnContext) => Promise<void> {
+export function createTeamsTurnHandler(deps: {
+  runTurn: RunTurn;
+  logger: Logger;
+  /** Unauthenticated local mode: files may also come from a loopback server (see uploads/downloadRule.ts). */
+  localMode?: boolean;
+}): (context: TurnContext) => Promise<void> {
   const members = new MemberCache();
 
   return async (turn: TurnContext) => {
@@ -43,7 +49,7 @@ export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger 
       workspace: { id: tenantIdOf(turn) },
       user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name },
       conversation: shared ? 'shared' : 'personal',
-      input: inputOf(activity, isCardAction, isNewMember),
+      input: (!shared && !isCardAction && fileInputOf(activity.attachments, activity.text ?? '', deps.localMode ?? false, log)) || inputOf(activity, isCardAction, isNewMember),
       members: teamsMemberLookup(turn, log, members),
       replier,
       reference: referenceFor(activity),

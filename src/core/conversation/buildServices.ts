@@ -4,6 +4,7 @@ import type { AdminStores } from '../admin/ports';
 import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
+import type { DirectoryImporter } from '../uploads/ports';
 import type { CoreServices, ProactiveSender } from './services';
 
 /** The ports the conversation handlers use; `store/` repositories implement them. */
@@ -12,7 +13,7 @@ export interface CorePorts extends CatalogueSources {
   nudgePreferences: NudgeServices['preferences'];
   directory: NudgeServices['directory'];
   opportunities: CatalogueSources['opportunities'] & AdminStores['opportunities'];
-  staff: StaffDirectory;
+  staff: StaffDirectory & DirectoryImporter;
   plans: PlanStore;
   cpd: CpdLog;
   references: ReferenceStore;
@@ -41,6 +42,7 @@ export function buildCoreServices(
     admin: { roles: ports.adminRoles, opportunities: ports.opportunities },
     sender: parts.sender,
     nudges: { preferences: ports.nudgePreferences, directory: ports.directory },
+    directoryImports: ports.staff,
     settings: {
       timezone: config.timezone,
       defaultCpdEntitlementDays: config.cpdEntitlementDays,

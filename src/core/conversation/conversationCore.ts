@@ -8,6 +8,8 @@ import type { ActionHandlers, IntentHandlers } from './handler';
 import type { CoreServices } from './services';
 import { showClarification, showWelcome } from './handlers/general';
 import { showHome } from './handlers/home';
+import { handleDirectoryUpload } from '../uploads/directoryUpload';
+import type { UploadedFile } from '../uploads/uploadedFile';
 
 /** What may be answered where other people can read it; everything else is personal. */
 const SHARED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['browse', 'opportunityDetails', 'readingList', 'help', 'greeting', 'thanks', 'none']);
@@ -51,6 +53,11 @@ export class ConversationCore {
 
   async onAction(ctx: ConversationContext, payload: unknown): Promise<void> {
     await this.safely(ctx, () => this.handleAction(ctx, payload));
+  }
+
+  /** A file sent in the chat: only admins' staff directory CSVs are read (requireAdmin refuses shared chats). */
+  async onFile(ctx: ConversationContext, file: UploadedFile, text: string): Promise<void> {
+    await this.safely(ctx, () => handleDirectoryUpload(ctx, this.services, file, text));
   }
 
   /** The person opened their home page (Slack App Home); personal by nature. */

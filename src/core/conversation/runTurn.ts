@@ -6,6 +6,7 @@ import type { ChannelName, ConversationContext, ConversationMemory, Speaker } fr
 import type { ConversationCore } from './conversationCore';
 import { maySelfDeclareEmail } from './declaredIdentity';
 import { watchTurn, type StoreFaults } from './turnFaults';
+import type { UploadedFile } from '../uploads/uploadedFile';
 import type { View } from './views';
 
 /** What the person did: typed, pressed a button or submitted a form, opened the chat or their home page. */
@@ -13,7 +14,9 @@ export type TurnInput =
   | { kind: 'text'; text: string }
   | { kind: 'action'; payload: unknown }
   | { kind: 'start' }
-  | { kind: 'home' };
+  | { kind: 'home' }
+  /** A file sent in the chat, with any words typed alongside it. */
+  | { kind: 'file'; file: UploadedFile; text: string };
 
 export interface TurnRequest {
   channel: ChannelName;
@@ -173,6 +176,8 @@ function dispatch(core: ConversationCore, ctx: ConversationContext, request: Tur
       return core.onAction(ctx, request.input.payload);
     case 'text':
       return core.onMessage(ctx, request.input.text);
+    case 'file':
+      return core.onFile(ctx, request.input.file, request.input.text);
   }
 }
 

@@ -3,6 +3,7 @@ import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { NudgeServices } from '../nudges/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
+import type { DirectoryImporter } from '../uploads/ports';
 import type { View } from './views';
 
 /** Sends a view to a person outside a conversation turn (nudges, broadcasts, owner alerts). */
@@ -46,4 +47,6 @@ export interface CoreServices {
   sender: ProactiveSender;
   settings: CoreSettings;
   nudges: NudgeServices;
+  /** The staff directory import behind CSV files sent in chat. */
+  directoryImports: DirectoryImporter;
 }

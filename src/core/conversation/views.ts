@@ -4,6 +4,7 @@ import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
 import type { NudgeView } from '../nudges/views';
 import type { SaveOpportunityAction } from './actions';
+import type { DirectoryUploadView } from '../uploads/views';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -238,6 +239,7 @@ export type View =
   | AdminListView
   | OpportunityFormView
   | LatestOpportunitiesView
-  | NudgeView;
+  | NudgeView
+  | DirectoryUploadView;
 
 export type ViewType = View['type'];

@@ -194,7 +194,7 @@ describe('Teams manifest template', () => {
     const b = bot(m);
     expect(b.botId).toBe(BOT_ID);
     expect([...b.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(b.supportsFiles).toBe(false);
+    expect(b.supportsFiles).toBe(true);
     expect(b.isNotificationOnly).toBe(false);
   });
 
