@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
 import { registerAdminCommands } from './commands/admin';
 import { registerAuditCommand } from './commands/audit';
+import { registerBroadcastCommands } from './commands/broadcast';
 import { registerDemoDataCommand } from './commands/demoData';
 import { registerImportCommands } from './commands/importCommands';
 import { registerJobsCommands } from './commands/jobs';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAuditCommand(program);
   registerJobsCommands(program);
+  registerBroadcastCommands(program);
   registerDemoDataCommand(program);
   return program;
 }

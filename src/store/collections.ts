@@ -17,6 +17,8 @@ import type { OutboxRecord } from '../delivery/types';
 import type { LeaseDoc } from './repositories/leases';
 import type { NudgePreferencesDoc } from './repositories/nudgePreferences';
 import type { OutboxClaimDoc } from './repositories/outbox';
+import type { BroadcastDoc } from './repositories/broadcasts';
+import type { BroadcastChannelDoc } from './repositories/broadcastChannels';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -38,6 +40,8 @@ export interface Collections {
   outboxClaims: Collection<OutboxClaimDoc>;
   leases: Collection<LeaseDoc>;
   nudgePreferences: Collection<NudgePreferencesDoc>;
+  broadcasts: Collection<BroadcastDoc>;
+  broadcastChannels: Collection<BroadcastChannelDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -60,6 +64,8 @@ export function collections(db: Db): Collections {
     outboxClaims: db.collection<OutboxClaimDoc>('outboxClaims'),
     leases: db.collection<LeaseDoc>('leases'),
     nudgePreferences: db.collection<NudgePreferencesDoc>('nudgePreferences'),
+    broadcasts: db.collection<BroadcastDoc>('broadcasts'),
+    broadcastChannels: db.collection<BroadcastChannelDoc>('broadcastChannels'),
   };
 }
 
@@ -80,5 +86,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.outbox.createIndex({ orgId: 1, purpose: 1, campaign: 1 }),
     c.leases.createIndex({ name: 1, epoch: -1 }),
     c.nudgePreferences.createIndex({ orgId: 1 }),
+    c.broadcasts.createIndex({ orgId: 1, createdAt: 1 }),
+    c.broadcastChannels.createIndex({ orgId: 1, active: 1 }),
   ]);
 }

@@ -15,6 +15,8 @@ import { DirectoryReader } from './repositories/directory';
 import { LeaseRepository } from './repositories/leases';
 import { NudgePreferencesRepository } from './repositories/nudgePreferences';
 import { OutboxRepository } from './repositories/outbox';
+import { BroadcastRepository } from './repositories/broadcasts';
+import { BroadcastChannelRepository } from './repositories/broadcastChannels';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -31,6 +33,8 @@ export interface Repositories {
   leases: LeaseRepository;
   nudgePreferences: NudgePreferencesRepository;
   directory: DirectoryReader;
+  broadcasts: BroadcastRepository;
+  broadcastChannels: BroadcastChannelRepository;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -53,5 +57,7 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     leases: new LeaseRepository(c),
     nudgePreferences: new NudgePreferencesRepository(c),
     directory: new DirectoryReader(c),
+    broadcasts: new BroadcastRepository(c),
+    broadcastChannels: new BroadcastChannelRepository(c),
   };
 }

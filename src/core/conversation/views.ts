@@ -3,6 +3,7 @@ import type { Entitlement, OpportunityKind, ReadingItem, Scope } from '../career
 import type { KnownIntent } from '../nlu';
 import type { PlanStatus } from '../plan/planStatus';
 import type { NudgeView } from '../nudges/views';
+import type { BroadcastView } from '../broadcasts/views';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -229,6 +230,7 @@ export type View =
   | AdminListView
   | OpportunityFormView
   | LatestOpportunitiesView
-  | NudgeView;
+  | NudgeView
+  | BroadcastView;
 
 export type ViewType = View['type'];

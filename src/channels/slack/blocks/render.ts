@@ -7,6 +7,7 @@ import { clarifyBlocks, helpBlocks, notSetUpBlocks, textBlocks, welcomeBlocks } 
 import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, whatNextBlocks } from './opportunities';
 import { discussionDateFormBlocks, managerReminderBlocks, staffNudgeBlocks, teamOverviewBlocks } from './nudges';
 import { planBlocks } from './plan';
+import { broadcastOpportunityBlocks } from './broadcasts';
 
 type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
 
@@ -35,6 +36,7 @@ const renderers: Renderers = {
   managerReminder: managerReminderBlocks,
   teamOverview: teamOverviewBlocks,
   discussionDateForm: discussionDateFormBlocks,
+  broadcastOpportunity: broadcastOpportunityBlocks,
 };
 
 export function renderBlocks(view: View): KnownBlock[] {

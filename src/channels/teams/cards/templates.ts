@@ -30,6 +30,7 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   managerReminder: 'managerReminder.json',
   teamOverview: 'teamOverview.json',
   discussionDateForm: 'discussionDateForm.json',
+  broadcastOpportunity: 'broadcastOpportunity.json',
 };
 
 /** A card template could not be loaded: a deployment fault, not bad input. */
