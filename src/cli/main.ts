@@ -9,6 +9,7 @@ import { registerJobsCommands } from './commands/jobs';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
 import { registerOrgCommands } from './commands/org';
+import { registerReportCommands } from './commands/report';
 import { CliFailure } from './output';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program);
   registerJobsCommands(program);
   registerBroadcastCommands(program);
+  registerReportCommands(program);
   registerDemoDataCommand(program);
   return program;
 }

@@ -145,4 +145,23 @@ describe('nextstep broadcast (in-process, real database)', () => {
     expect(connector.sent.length).toBe(before);
     expect((await repos.audit.list('default', new Date(0))).map((entry) => entry.action)).toEqual(expect.arrayContaining(['broadcast.queued', 'broadcast.cancelled']));
   });
+
+  it('reports reach as json, csv and a table, matching the outbox', async () => {
+    const records = await repos.outbox.list({ purpose: 'broadcast' });
+    const json = await cli('report', 'reach', '--since', '2000-01-01', '--format', 'json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.totals.reached).toBe(records.filter((record) => record.state === 'sent').length);
+    expect(report.totals.cancelled).toBe(records.filter((record) => record.state === 'cancelled').length);
+    expect(report.broadcasts).toHaveLength(2);
+    expect(report.notReached.map((person: { email: string }) => person.email)).toEqual(['ali@school.org', 'dana@school.org', 'kim@school.org']);
+    const csv = await cli('report', 'reach', '--since', '2000-01-01', '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('section,group,reached,failed,unreachable,pending,cancelled,saved,interested');
+    expect(csv.stdout).toContain('school,Oak Primary,1,0,');
+    const table = await cli('report', 'reach', '--since', '2000-01-01');
+    expect(table.stdout).toContain('Not reached by any broadcast since');
+    const bad = await cli('report', 'reach', '--since', 'last tuesday');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--since: "last tuesday" is not a date');
+  });
 });

@@ -1,5 +1,6 @@
 import type { DeliveryState } from '../../delivery/types';
 import type { Collections } from '../collections';
+import { personKey } from './personKey';
 
 export type BroadcastStatus = 'queued' | 'sending' | 'done' | 'cancelled';
 
@@ -29,6 +30,14 @@ export interface BroadcastDoc {
   cancelledAt?: Date;
 }
 
+export interface BroadcastRecordFacts {
+  campaign: string;
+  key: string;
+  recipientEmail?: string;
+  state: DeliveryState;
+  sentAt?: Date;
+}
+
 export type CampaignCounts = Record<DeliveryState, number>;
 
 export const broadcastKey = (orgId: string, id: string) => `${orgId}:${id}`;
@@ -38,7 +47,44 @@ export function emptyCampaignCounts(): CampaignCounts {
 }
 
 export class BroadcastRepository {
-  constructor(private readonly c: Pick<Collections, 'broadcasts' | 'outbox' | 'staff'>) {}
+  constructor(private readonly c: Pick<Collections, 'broadcasts' | 'outbox' | 'staff' | 'plans' | 'audit'>) {}
+
+  /** Person and channel records of these broadcasts (the fields reports need), one query. */
+  async records(orgId: string, ids: string[]): Promise<BroadcastRecordFacts[]> {
+    if (ids.length === 0) return [];
+    return this.c.outbox
+      .find<BroadcastRecordFacts>(
+        { orgId, purpose: 'broadcast', campaign: { $in: ids } },
+        { projection: { _id: 0, campaign: 1, key: 1, recipientEmail: 1, state: 1, sentAt: 1 } },
+      )
+      .toArray();
+  }
+
+  /** Everyone a broadcast reached since a moment (sent records), one query. */
+  async reachedSince(orgId: string, since: Date): Promise<Set<string>> {
+    const docs = await this.c.outbox
+      .find<{ recipientEmail?: string }>({ orgId, purpose: 'broadcast', state: 'sent', sentAt: { $gte: since } }, { projection: { _id: 0, recipientEmail: 1 } })
+      .toArray();
+    return new Set(docs.flatMap((doc) => (doc.recipientEmail ? [doc.recipientEmail] : [])));
+  }
+
+  /** When each of these people first put this opportunity in their plan, by `_id` reads. */
+  async planItemsCreated(orgId: string, emails: string[], opportunityId: string): Promise<Map<string, Date>> {
+    const result = new Map<string, Date>();
+    if (emails.length === 0) return result;
+    const docs = await this.c.plans.find({ _id: { $in: emails.map((email) => personKey(orgId, email)) } }, { projection: { email: 1, items: 1 } }).toArray();
+    for (const doc of docs) {
+      const item = Object.values(doc.items ?? {}).find((entry) => entry.opportunityId === opportunityId);
+      if (item) result.set(doc.email, item.createdAt);
+    }
+    return result;
+  }
+
+  /** "I'm interested" presses recorded since a moment: who, for which opportunity, when. */
+  async interestSince(orgId: string, since: Date): Promise<{ actor: string; opportunityId: string; at: Date }[]> {
+    const docs = await this.c.audit.find({ orgId, action: 'opportunity.interest', at: { $gte: since } }, { projection: { actor: 1, details: 1, at: 1 } }).toArray();
+    return docs.flatMap((doc) => (typeof doc.details?.opportunityId === 'string' ? [{ actor: doc.actor, opportunityId: doc.details.opportunityId, at: doc.at }] : []));
+  }
 
   /** Active staff matching the filters (leavers never), in one query; uses the orgId+pathway+stage / orgId+school indexes where the server does. */
   async audience(orgId: string, filters: { pathway?: string; stage?: string; school?: string }): Promise<{ email: string }[]> {
