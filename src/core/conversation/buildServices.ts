@@ -2,6 +2,7 @@ import type { AppConfig } from '../../config';
 import { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { AdminStores } from '../admin/ports';
 import type { NudgeServices } from '../nudges/ports';
+import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { CoreServices, ProactiveSender } from './services';
@@ -22,7 +23,7 @@ export interface CorePorts extends CatalogueSources {
 export function buildCoreServices(
   ports: CorePorts,
   config: Pick<AppConfig, 'timezone' | 'cpdEntitlementDays' | 'adminEmails' | 'teams'>,
-  parts: { recogniser: Recogniser; sender: ProactiveSender; pageSize?: number },
+  parts: { recogniser: Recogniser; sender: ProactiveSender; pageSize?: number; broadcasts?: BroadcastDesk },
 ): CoreServices {
   return {
     recogniser: parts.recogniser,
@@ -35,6 +36,7 @@ export function buildCoreServices(
     admin: { roles: ports.adminRoles, opportunities: ports.opportunities },
     sender: parts.sender,
     nudges: { preferences: ports.nudgePreferences, directory: ports.directory },
+    ...(parts.broadcasts ? { broadcasts: parts.broadcasts } : {}),
     settings: {
       timezone: config.timezone,
       defaultCpdEntitlementDays: config.cpdEntitlementDays,

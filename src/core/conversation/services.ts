@@ -1,6 +1,7 @@
 import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { NudgeServices } from '../nudges/ports';
+import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CpdLog, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { View } from './views';
@@ -40,4 +41,6 @@ export interface CoreServices {
   sender: ProactiveSender;
   settings: CoreSettings;
   nudges: NudgeServices;
+  /** Admin broadcasts and reach (absent where no outbox is wired, e.g. `nextstep next`). */
+  broadcasts?: BroadcastDesk;
 }

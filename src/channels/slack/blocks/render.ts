@@ -7,7 +7,7 @@ import { clarifyBlocks, helpBlocks, notSetUpBlocks, textBlocks, welcomeBlocks } 
 import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, whatNextBlocks } from './opportunities';
 import { discussionDateFormBlocks, managerReminderBlocks, staffNudgeBlocks, teamOverviewBlocks } from './nudges';
 import { planBlocks } from './plan';
-import { broadcastOpportunityBlocks } from './broadcasts';
+import { broadcastOpportunityBlocks, broadcastPreviewBlocks, broadcastProgressBlocks, reachSummaryBlocks } from './broadcasts';
 
 type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
 
@@ -37,6 +37,9 @@ const renderers: Renderers = {
   teamOverview: teamOverviewBlocks,
   discussionDateForm: discussionDateFormBlocks,
   broadcastOpportunity: broadcastOpportunityBlocks,
+  broadcastPreview: broadcastPreviewBlocks,
+  broadcastProgress: broadcastProgressBlocks,
+  reachSummary: reachSummaryBlocks,
 };
 
 export function renderBlocks(view: View): KnownBlock[] {
