@@ -2,6 +2,7 @@ import { messageActivity, submitActivity, type ActivityOptions } from '../suppor
 import { useTeamsApp } from '../support/useTeamsApp';
 
 type Card = Record<string, unknown>;
+const BOT_ID = 'bot-id';
 interface Sent {
   text?: string;
   attachments?: { content: Card }[];
@@ -101,5 +102,18 @@ describe('broadcasts and reach in Teams chat, end to end over HTTP', () => {
 
     const reach = cardsOf(await say(head, 'reach report'));
     expect(JSON.stringify(reach)).toContain('Reach since');
+  });
+
+  it('records a team channel when the bot is added to it, and forgets it when removed', async () => {
+    const channel: ActivityOptions = { serviceUrl: connector.url, conversationId: '19:general@thread.tacv2', userId: 'user-head', userName: 'head', conversationType: 'channel' };
+    const added = { ...messageActivity(channel, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: BOT_ID }], channelData: { team: { name: 'Oak staff' }, channel: { name: 'General' } } };
+    added.recipient = { ...added.recipient, id: BOT_ID };
+    expect((await bot.app.post('/api/messages', added)).status).toBe(200);
+    const stored = await bot.app.repos.broadcastChannels.active('default');
+    expect(stored.map((doc) => [doc.channelId, doc.name])).toEqual([['19:general@thread.tacv2', 'Oak staff › General']]);
+    expect(JSON.parse(stored[0]?.reference ?? '{}').conversation.id).toBe('19:general@thread.tacv2');
+    const removed = { ...added, membersAdded: undefined, membersRemoved: [{ id: BOT_ID }] };
+    expect((await bot.app.post('/api/messages', removed)).status).toBe(200);
+    expect(await bot.app.repos.broadcastChannels.active('default')).toEqual([]);
   });
 });

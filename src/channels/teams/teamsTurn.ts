@@ -5,6 +5,7 @@ import type { View } from '../../core/conversation/views';
 import type { Logger } from '../../logging/logger';
 import { MemberCache } from '../memberCache';
 import { teamsMemberLookup, tenantIdOf } from './identity';
+import { recordChannelInstall, type ChannelInstallRecorder } from './channelInstalls';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -15,12 +16,13 @@ interface Answer {
 }
 
 /** Translates one Bot Framework activity into a turn of the channel-agnostic runner, and its views back. */
-export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger }): (context: TurnContext) => Promise<void> {
+export function createTeamsTurnHandler(deps: { runTurn: RunTurn; logger: Logger; channels?: ChannelInstallRecorder }): (context: TurnContext) => Promise<void> {
   const members = new MemberCache();
 
   return async (turn: TurnContext) => {
     const activity = turn.activity;
     const log = deps.logger.child({ activityId: activity.id, type: activity.type });
+    if (await recordChannelInstall(turn, deps.channels, log)) return;
     const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION;
     const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
     // Welcome people when they open a personal chat; people joining a team are not greeted in its channels.
