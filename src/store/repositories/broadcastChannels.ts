@@ -37,15 +37,6 @@ export class BroadcastChannelRepository {
     await this.c.broadcastChannels.updateOne({ _id: `${orgId}:${platform}:${channelId}` }, { $set: { active: false, updatedAt: now } });
   }
 
-  /** Every channel of a team (removing the bot from a team removes it from all of them). */
-  async deactivateWhere(orgId: string, platform: 'teams' | 'slack', referenceContains: (doc: BroadcastChannelDoc) => boolean, now = new Date()): Promise<number> {
-    const docs = await this.c.broadcastChannels.find({ orgId, platform, active: true }).toArray();
-    const ids = docs.filter(referenceContains).map((doc) => doc._id);
-    if (ids.length === 0) return 0;
-    const result = await this.c.broadcastChannels.updateMany({ _id: { $in: ids } }, { $set: { active: false, updatedAt: now } });
-    return result.modifiedCount;
-  }
-
   async active(orgId: string): Promise<BroadcastChannelDoc[]> {
     return this.c.broadcastChannels.find({ orgId, active: true }).sort({ name: 1 }).toArray();
   }
