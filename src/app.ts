@@ -3,6 +3,8 @@ import { ensureDefaultOrganisation } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
+import { createBroadcastDesk } from './jobs/broadcasts/desk';
+import { teamsChannelRecorder } from './jobs/broadcasts/channelRecorder';
 import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTurn';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
@@ -41,8 +43,8 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     if (seeded) logger.info({ orgId: org.id }, 'loaded the default career map into the default organisation');
 
     const recogniser = options.recogniser ?? (await createRecogniser({ timezone: config.timezone }));
-    const teamsChannel = createTeamsChannel(config.teams, { references: repos.references, logger });
-    const services = buildCoreServices(repos, config, { recogniser, sender: teamsChannel.sender, pageSize: PAGE_SIZE });
+    const teamsChannel = createTeamsChannel(config.teams, { references: repos.references, logger, channels: teamsChannelRecorder(repos) });
+    const services = buildCoreServices(repos, config, { recogniser, sender: teamsChannel.sender, pageSize: PAGE_SIZE, broadcasts: createBroadcastDesk(repos) });
     const core = new ConversationCore(services, intentHandlers, actionHandlers);
     const runTurn = createTurnRunner({
       core,

@@ -2,12 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, NextStepError } from '../errors';
 import { registerAdminCommands } from './commands/admin';
 import { registerAuditCommand } from './commands/audit';
+import { registerBroadcastCommands } from './commands/broadcast';
 import { registerDemoDataCommand } from './commands/demoData';
 import { registerImportCommands } from './commands/importCommands';
 import { registerJobsCommands } from './commands/jobs';
 import { registerNextCommand } from './commands/next';
 import { registerNluCommand } from './commands/nlu';
 import { registerOrgCommands } from './commands/org';
+import { registerReportCommands } from './commands/report';
 import { CliFailure } from './output';
 
 export function buildProgram(): Command {
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAuditCommand(program);
   registerJobsCommands(program);
+  registerBroadcastCommands(program);
+  registerReportCommands(program);
   registerDemoDataCommand(program);
   return program;
 }

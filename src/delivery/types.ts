@@ -4,9 +4,10 @@ import { NextStepError } from '../errors';
 /** Why a record exists. Broadcasts will add their own purpose and reuse everything else. */
 export type DeliveryPurpose = 'nudge' | 'managerReminder' | 'managerAttention' | 'broadcast';
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
+/** `cancelled`: a broadcast withdrawn before this record was claimed; never sent. */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable' | 'cancelled';
 
-export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'sending', 'sent', 'failed', 'unreachable'];
+export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'sending', 'sent', 'failed', 'unreachable', 'cancelled'];
 
 /** Where a message goes, snapshotted when the record is planned. */
 export interface DeliveryAddress {

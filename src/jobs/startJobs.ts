@@ -2,6 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logging/logger';
 import type { Repositories } from '../store';
+import { startBroadcastDelivery } from './broadcastJob';
 import { buildNudgeJob } from './nudgeJob';
 import { NUDGE_LEASE, runNudgePass } from './nudges/runNudgePass';
 import { createTransports } from './transports';
@@ -26,6 +27,7 @@ export function startJobs(config: AppConfig, repos: Repositories, logger: Logger
     return { stop: async () => undefined };
   }
   const job = buildNudgeJob(config, repos, createTransports(config, logger), log);
+  const broadcasts = startBroadcastDelivery(config, repos, log);
   let running: Promise<unknown> | undefined;
   let stopped = false;
   const pass = async () => {
@@ -54,6 +56,7 @@ export function startJobs(config: AppConfig, repos: Repositories, logger: Logger
       await job.sender.stop();
       await running;
       await job.limits.stop();
+      await broadcasts.stop();
     },
   };
 }

@@ -19,6 +19,8 @@ import type { NudgePreferencesDoc } from './repositories/nudgePreferences';
 import type { OutboxClaimDoc } from './repositories/outbox';
 import type { ActionClaimDoc } from './repositories/actionClaims';
 import type { ConfirmationDoc } from './repositories/confirmations';
+import type { BroadcastDoc } from './repositories/broadcasts';
+import type { BroadcastChannelDoc } from './repositories/broadcastChannels';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -42,6 +44,8 @@ export interface Collections {
   nudgePreferences: Collection<NudgePreferencesDoc>;
   actionClaims: Collection<ActionClaimDoc>;
   confirmations: Collection<ConfirmationDoc>;
+  broadcasts: Collection<BroadcastDoc>;
+  broadcastChannels: Collection<BroadcastChannelDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -66,6 +70,8 @@ export function collections(db: Db): Collections {
     nudgePreferences: db.collection<NudgePreferencesDoc>('nudgePreferences'),
     actionClaims: db.collection<ActionClaimDoc>('actionClaims'),
     confirmations: db.collection<ConfirmationDoc>('confirmations'),
+    broadcasts: db.collection<BroadcastDoc>('broadcasts'),
+    broadcastChannels: db.collection<BroadcastChannelDoc>('broadcastChannels'),
   };
 }
 
@@ -88,5 +94,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.nudgePreferences.createIndex({ orgId: 1 }),
     c.actionClaims.createIndex({ orgId: 1, email: 1 }),
     c.confirmations.createIndex({ orgId: 1, email: 1 }),
+    c.broadcasts.createIndex({ orgId: 1, createdAt: 1 }),
+    c.broadcastChannels.createIndex({ orgId: 1, active: 1 }),
   ]);
 }

@@ -18,6 +18,8 @@ import { OutboxRepository } from './repositories/outbox';
 import { ActionClaimRepository } from './repositories/actionClaims';
 import { ConfirmationRepository } from './repositories/confirmations';
 import { PersonalDataRepository } from './personalData/personalDataRepository';
+import { BroadcastRepository } from './repositories/broadcasts';
+import { BroadcastChannelRepository } from './repositories/broadcastChannels';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -37,6 +39,8 @@ export interface Repositories {
   claims: ActionClaimRepository;
   confirmations: ConfirmationRepository;
   personalData: PersonalDataRepository;
+  broadcasts: BroadcastRepository;
+  broadcastChannels: BroadcastChannelRepository;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -62,5 +66,7 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     claims: new ActionClaimRepository(c),
     confirmations: new ConfirmationRepository(c),
     personalData: new PersonalDataRepository(c),
+    broadcasts: new BroadcastRepository(c),
+    broadcastChannels: new BroadcastChannelRepository(c),
   };
 }

@@ -8,6 +8,7 @@ import { describeActivityProblems, incomingActivitySchema } from './activitySche
 import { createTeamsAdapter } from './adapter';
 import { TeamsProactiveSender } from './proactiveSender';
 import { createTeamsTurnHandler } from './teamsTurn';
+import type { ChannelInstallRecorder } from './channelInstalls';
 
 export interface TeamsEndpoint {
   handle: (req: Request, res: Response) => Promise<void>;
@@ -22,13 +23,13 @@ export interface TeamsChannel {
 }
 
 /** Everything Bot Framework: the adapter, proactive sending and translating activities into turns. */
-export function createTeamsChannel(config: TeamsConfig, deps: { references: ReferenceStore; logger: Logger }): TeamsChannel {
+export function createTeamsChannel(config: TeamsConfig, deps: { references: ReferenceStore; logger: Logger; channels?: ChannelInstallRecorder }): TeamsChannel {
   const logger = deps.logger.child({ channel: 'teams' });
   const adapter = createTeamsAdapter(config, logger);
   return {
     sender: new TeamsProactiveSender(adapter, config.appId ?? '', deps.references, logger),
     connect(runTurn) {
-      const turn = createTeamsTurnHandler({ runTurn, logger, localMode: config.localMode });
+      const turn = createTeamsTurnHandler({ runTurn, logger, localMode: config.localMode, channels: deps.channels });
       return {
         handle: (req, res) => adapter.handle(req, res, turn),
         checkActivity: (body) => {

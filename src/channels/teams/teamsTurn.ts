@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger';
 import { MemberCache } from '../memberCache';
 import { teamsMemberLookup, tenantIdOf } from './identity';
 import { fileInputOf } from './uploads/fileInput';
+import { recordChannelInstall, type ChannelInstallRecorder } from './channelInstalls';
 import { messageResponse, replaceCardResponse, viewToActivity } from './viewToActivity';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -21,12 +22,15 @@ export function createTeamsTurnHandler(deps: {
   logger: Logger;
   /** Unauthenticated local mode: files may also come from a loopback server (see uploads/downloadRule.ts). */
   localMode?: boolean;
+  /** Records team channels the bot is installed in, for broadcasts. */
+  channels?: ChannelInstallRecorder;
 }): (context: TurnContext) => Promise<void> {
   const members = new MemberCache();
 
   return async (turn: TurnContext) => {
     const activity = turn.activity;
     const log = deps.logger.child({ activityId: activity.id, type: activity.type });
+    if (await recordChannelInstall(turn, deps.channels, log)) return;
     const isCardAction = activity.type === 'invoke' && activity.name === ADAPTIVE_CARD_ACTION;
     const shared = (activity.conversation?.conversationType ?? 'personal') !== 'personal';
     // Welcome people when they open a personal chat; people joining a team are not greeted in its channels.

@@ -4,6 +4,7 @@ import { opportunityKindSchema, scopeSchema, slugSchema } from '../careerMap/sch
 import { INTENTS } from '../nlu';
 import { planStatusSchema } from '../plan/planStatus';
 import { nudgeActionSchemas } from '../nudges/actionSchemas';
+import { broadcastActionSchemas } from '../broadcasts/actionSchemas';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -68,6 +69,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('cancelDeleteData') }),
   ...adminActionSchemas,
   ...nudgeActionSchemas,
+  ...broadcastActionSchemas,
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

@@ -2,6 +2,7 @@ import type { AppConfig } from '../../config';
 import { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { AdminStores } from '../admin/ports';
 import type { NudgeServices } from '../nudges/ports';
+import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { DirectoryImporter } from '../uploads/ports';
@@ -26,7 +27,7 @@ export interface CorePorts extends CatalogueSources {
 export function buildCoreServices(
   ports: CorePorts,
   config: Pick<AppConfig, 'timezone' | 'cpdEntitlementDays' | 'adminEmails' | 'teams'>,
-  parts: { recogniser: Recogniser; sender: ProactiveSender; pageSize?: number },
+  parts: { recogniser: Recogniser; sender: ProactiveSender; pageSize?: number; broadcasts?: BroadcastDesk },
 ): CoreServices {
   return {
     recogniser: parts.recogniser,
@@ -43,6 +44,7 @@ export function buildCoreServices(
     sender: parts.sender,
     nudges: { preferences: ports.nudgePreferences, directory: ports.directory },
     directoryImports: ports.staff,
+    ...(parts.broadcasts ? { broadcasts: parts.broadcasts } : {}),
     settings: {
       timezone: config.timezone,
       defaultCpdEntitlementDays: config.cpdEntitlementDays,

@@ -1,6 +1,7 @@
 import type { AdminStores } from '../admin/ports';
 import type { CatalogueProvider } from '../careerMap/catalogueProvider';
 import type { NudgeServices } from '../nudges/ports';
+import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
 import type { DirectoryImporter } from '../uploads/ports';
@@ -49,4 +50,6 @@ export interface CoreServices {
   nudges: NudgeServices;
   /** The staff directory import behind CSV files sent in chat. */
   directoryImports: DirectoryImporter;
+  /** Admin broadcasts and reach (absent where no outbox is wired, e.g. `nextstep next`). */
+  broadcasts?: BroadcastDesk;
 }

@@ -5,6 +5,7 @@ import type { PlanStatus } from '../plan/planStatus';
 import type { NudgeView } from '../nudges/views';
 import type { SaveOpportunityAction } from './actions';
 import type { DirectoryUploadView } from '../uploads/views';
+import type { BroadcastView } from '../broadcasts/views';
 
 /**
  * Platform-neutral view models. The conversation core replies with these; Teams renders them as
@@ -240,6 +241,7 @@ export type View =
   | OpportunityFormView
   | LatestOpportunitiesView
   | NudgeView
-  | DirectoryUploadView;
+  | DirectoryUploadView
+  | BroadcastView;
 
 export type ViewType = View['type'];

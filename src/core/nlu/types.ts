@@ -29,6 +29,9 @@ export const INTENTS = [
   'stopReminders',
   'startReminders',
   'myTeam',
+  // Broadcasts and reach (see core/broadcasts).
+  'broadcast',
+  'reachReport',
 ] as const;
 
 export type KnownIntent = (typeof INTENTS)[number];

@@ -8,6 +8,7 @@ import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, what
 import { discussionDateFormBlocks, managerReminderBlocks, staffNudgeBlocks, teamOverviewBlocks } from './nudges';
 import { planBlocks } from './plan';
 import { directoryUploadBlocks } from './directoryUpload';
+import { broadcastOpportunityBlocks, broadcastPreviewBlocks, broadcastProgressBlocks, reachSummaryBlocks } from './broadcasts';
 
 type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
 
@@ -37,6 +38,10 @@ const renderers: Renderers = {
   teamOverview: teamOverviewBlocks,
   discussionDateForm: discussionDateFormBlocks,
   directoryUpload: directoryUploadBlocks,
+  broadcastOpportunity: broadcastOpportunityBlocks,
+  broadcastPreview: broadcastPreviewBlocks,
+  broadcastProgress: broadcastProgressBlocks,
+  reachSummary: reachSummaryBlocks,
 };
 
 export function renderBlocks(view: View): KnownBlock[] {

@@ -31,6 +31,10 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   teamOverview: 'teamOverview.json',
   discussionDateForm: 'discussionDateForm.json',
   directoryUpload: 'directoryUpload.json',
+  broadcastOpportunity: 'broadcastOpportunity.json',
+  broadcastPreview: 'broadcastPreview.json',
+  broadcastProgress: 'broadcastProgress.json',
+  reachSummary: 'reachSummary.json',
 };
 
 /** A card template could not be loaded: a deployment fault, not bad input. */

@@ -25,6 +25,7 @@ import {
   showWhatNext,
 } from './opportunities';
 import * as nudges from './nudges';
+import * as broadcasts from './broadcasts';
 import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
@@ -57,6 +58,8 @@ export const intentHandlers: IntentHandlers = {
   stopReminders: nudges.stopReminders,
   startReminders: nudges.startReminders,
   myTeam: nudges.showMyTeam,
+  broadcast: broadcasts.broadcastFromText,
+  reachReport: broadcasts.showReachReport,
 };
 
 /** For a handler that does not say so itself: its first reply takes the place of the submitted form. */
@@ -98,4 +101,8 @@ export const actionHandlers: ActionHandlers = {
   rescheduleDiscussion: nudges.rescheduleDiscussion,
   setNextDiscussion: nudges.setNextDiscussion,
   snoozeReminder: nudges.snoozeReminder,
+  confirmBroadcast: broadcasts.confirmBroadcast,
+  dismissBroadcast: broadcasts.dismissBroadcast,
+  broadcastStatus: broadcasts.broadcastStatus,
+  cancelBroadcast: broadcasts.cancelBroadcast,
 };

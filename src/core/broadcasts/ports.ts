@@ -1,0 +1,50 @@
+/** What the conversation core asks of broadcasts; `jobs/broadcasts` implements it over the outbox. */
+
+export interface BroadcastAsk {
+  opportunityId: string;
+  pathway?: string;
+  stage?: string;
+  school?: string;
+}
+
+export interface BroadcastPreviewFacts {
+  opportunityId: string;
+  opportunityTitle: string;
+  recipients: number;
+  unreachable: number;
+}
+
+export interface BroadcastProgressFacts {
+  id: string;
+  title: string;
+  status: 'queued' | 'sending' | 'done' | 'cancelled';
+  recipients: number;
+  sent: number;
+  failed: number;
+  unreachable: number;
+  pending: number;
+  cancelled: number;
+}
+
+export interface ReachFacts {
+  since: string;
+  broadcasts: number;
+  reached: number;
+  failed: number;
+  unreachable: number;
+  pending: number;
+  saved: number;
+  interested: number;
+  notReached: number;
+  months: number;
+}
+
+export type PreviewOutcome = { ok: true; preview: BroadcastPreviewFacts } | { ok: false; problems: string[] };
+
+export interface BroadcastDesk {
+  preview(orgId: string, ask: BroadcastAsk): Promise<PreviewOutcome>;
+  queue(orgId: string, ask: BroadcastAsk, createdBy: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
+  progress(orgId: string, id: string): Promise<BroadcastProgressFacts | null>;
+  cancel(orgId: string, id: string, actor: string): Promise<BroadcastProgressFacts | null>;
+  reach(orgId: string, since: Date, months: number): Promise<ReachFacts>;
+}

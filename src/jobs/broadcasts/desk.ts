@@ -1,0 +1,82 @@
+import type { BroadcastDesk, BroadcastProgressFacts } from '../../core/broadcasts/ports';
+import { ValidationError } from '../../errors';
+import type { Repositories } from '../../store';
+import { broadcastProgress, cancelBroadcast, type BroadcastProgress } from './broadcastProgress';
+import { previewBroadcast, queueBroadcast, type BroadcastRepos } from './planBroadcast';
+import { reachReport } from './reachReport';
+import { broadcastRequestSchema } from './schema';
+
+function facts({ broadcast, counts, status }: BroadcastProgress): BroadcastProgressFacts {
+  return {
+    id: broadcast.id,
+    title: broadcast.opportunityTitle,
+    status,
+    recipients: broadcast.counts.recipients,
+    sent: counts.sent,
+    failed: counts.failed,
+    unreachable: counts.unreachable,
+    pending: counts.pending + counts.sending,
+    cancelled: counts.cancelled,
+  };
+}
+
+async function problemsOf<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; problems: string[] }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+/** The conversation core's way to broadcasts: the same planning, outbox and counts as the CLI. */
+export function createBroadcastDesk(repos: BroadcastRepos & Pick<Repositories, 'audit'>): BroadcastDesk {
+  const parse = (ask: unknown) => {
+    const parsed = broadcastRequestSchema.safeParse(ask);
+    if (!parsed.success) throw new ValidationError(['That broadcast request is not valid.']);
+    return parsed.data;
+  };
+  return {
+    async preview(orgId, ask) {
+      const outcome = await problemsOf(() => previewBroadcast(repos, orgId, parse(ask)));
+      if (!outcome.ok) return outcome;
+      const audience = outcome.value;
+      if (audience.recipients === 0) return { ok: false, problems: ['Nobody matches that audience, so there is nothing to send.'] };
+      return { ok: true, preview: { opportunityId: audience.opportunityId, opportunityTitle: audience.opportunityTitle, recipients: audience.recipients, unreachable: audience.unreachable } };
+    },
+    async queue(orgId, ask, createdBy) {
+      const outcome = await problemsOf(async () => {
+        const request = parse(ask);
+        const audience = await previewBroadcast(repos, orgId, request);
+        if (audience.recipients === 0) throw new ValidationError(['Nobody matches that audience, so there is nothing to send.']);
+        const { broadcast } = await queueBroadcast(repos, audience, request, createdBy);
+        await repos.audit.record(orgId, createdBy, 'broadcast.queued', { broadcastId: broadcast.id, opportunityId: broadcast.opportunityId, recipients: broadcast.counts.recipients });
+        return broadcastProgress(repos, orgId, broadcast.id);
+      });
+      return outcome.ok ? { ok: true, progress: facts(outcome.value) } : outcome;
+    },
+    async progress(orgId, id) {
+      const outcome = await problemsOf(() => broadcastProgress(repos, orgId, id));
+      return outcome.ok ? facts(outcome.value) : null;
+    },
+    async cancel(orgId, id, actor) {
+      const outcome = await problemsOf(() => cancelBroadcast(repos, orgId, id, actor));
+      return outcome.ok ? facts(outcome.value.progress) : null;
+    },
+    async reach(orgId, since, months) {
+      const report = await reachReport(repos, orgId, since, { months });
+      return {
+        since: report.since,
+        broadcasts: report.broadcasts.length,
+        reached: report.totals.reached,
+        failed: report.totals.failed,
+        unreachable: report.totals.unreachable,
+        pending: report.totals.pending,
+        saved: report.totals.saved,
+        interested: report.totals.interested,
+        notReached: report.notReached.length,
+        months,
+      };
+    },
+  };
+}
