@@ -37,7 +37,7 @@ describe('broadcasts and reach in Teams chat, end to end over HTTP', () => {
     const before = connector.to(who.conversationId).length;
     const response = await bot.app.post('/api/messages', activity);
     expect(response.status).toBe(200);
-    return connector.to(who.conversationId).slice(before) as Sent[];
+    return connector.to(who.conversationId).slice(before);
   };
   const say = (who: ActivityOptions, text: string) => send(who, messageActivity(who, text));
   const submit = (who: ActivityOptions, value: Record<string, unknown>) => send(who, submitActivity(who, value));
@@ -111,7 +111,7 @@ describe('broadcasts and reach in Teams chat, end to end over HTTP', () => {
     expect((await bot.app.post('/api/messages', added)).status).toBe(200);
     const stored = await bot.app.repos.broadcastChannels.active('default');
     expect(stored.map((doc) => [doc.channelId, doc.name])).toEqual([['19:general@thread.tacv2', 'Oak staff › General']]);
-    expect(JSON.parse(stored[0]?.reference ?? '{}').conversation.id).toBe('19:general@thread.tacv2');
+    expect((JSON.parse(stored[0]?.reference ?? '{}') as { conversation: { id: string } }).conversation.id).toBe('19:general@thread.tacv2');
     const removed = { ...added, membersAdded: undefined, membersRemoved: [{ id: BOT_ID }] };
     expect((await bot.app.post('/api/messages', removed)).status).toBe(200);
     expect(await bot.app.repos.broadcastChannels.active('default')).toEqual([]);

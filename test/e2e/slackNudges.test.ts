@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { loadConfig } from '../../src/config';
 import { buildNudgeJob, type NudgeJobParts } from '../../src/jobs/nudgeJob';
 import { runNudgePass } from '../../src/jobs/nudges/runNudgePass';

@@ -150,11 +150,15 @@ describe('nextstep broadcast (in-process, real database)', () => {
     const records = await repos.outbox.list({ purpose: 'broadcast' });
     const json = await cli('report', 'reach', '--since', '2000-01-01', '--format', 'json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout);
+    const report = JSON.parse(json.stdout) as {
+      totals: { reached: number; cancelled: number };
+      broadcasts: unknown[];
+      notReached: { email: string }[];
+    };
     expect(report.totals.reached).toBe(records.filter((record) => record.state === 'sent').length);
     expect(report.totals.cancelled).toBe(records.filter((record) => record.state === 'cancelled').length);
     expect(report.broadcasts).toHaveLength(2);
-    expect(report.notReached.map((person: { email: string }) => person.email)).toEqual(['ali@school.org', 'dana@school.org', 'kim@school.org']);
+    expect(report.notReached.map((person) => person.email)).toEqual(['ali@school.org', 'dana@school.org', 'kim@school.org']);
     const csv = await cli('report', 'reach', '--since', '2000-01-01', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('section,group,reached,failed,unreachable,pending,cancelled,saved,interested');
     expect(csv.stdout).toContain('school,Oak Primary,1,0,');

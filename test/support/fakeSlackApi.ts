@@ -122,5 +122,6 @@ export class FakeSlackApi {
 const scriptKey = (method: string, target: string) => `${method}\u0000${target}`;
 
 function targetOf(args: Record<string, unknown>): string {
-  return String(args.users ?? args.user ?? args.channel ?? '');
+  const target = args.users ?? args.user ?? args.channel;
+  return typeof target === 'string' ? target : '';
 }

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger';
 import { tenantIdOf } from './identity';
 
@@ -18,10 +18,10 @@ export async function recordChannelInstall(turn: TurnContext, recorder: ChannelI
   if (!recorder || activity.conversation?.conversationType !== 'channel') return false;
   const botId = activity.recipient?.id;
   let change: 'added' | 'removed' | undefined;
-  if (activity.type === ActivityTypes.ConversationUpdate) {
+  if (activity.type === 'conversationUpdate') {
     if ((activity.membersAdded ?? []).some((member) => member.id === botId)) change = 'added';
     else if ((activity.membersRemoved ?? []).some((member) => member.id === botId)) change = 'removed';
-  } else if (activity.type === ActivityTypes.InstallationUpdate) {
+  } else if (activity.type === 'installationUpdate') {
     change = activity.action?.startsWith('remove') ? 'removed' : activity.action?.startsWith('add') ? 'added' : undefined;
   }
   if (!change) return false;
