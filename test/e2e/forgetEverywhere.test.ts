@@ -72,6 +72,12 @@ describe('"delete my data" leaves no trace of the person in any collection', () 
     await repos.adminRoles.grant({ orgId: ORG, email: 'someone.else@school.org', grantedBy: EMAIL, grantedAt: new Date() });
     await repos.audit.record(ORG, EMAIL, 'admin.granted', { email: 'someone.else@school.org' });
     await repos.audit.record(ORG, 'cli', 'admin.granted', { email: EMAIL });
+    // A broadcast they sent as an admin (kept for the organisation, without their name).
+    await repos.broadcasts.create({
+      _id: `${ORG}:b-forget`, orgId: ORG, id: 'b-forget', opportunityId: OPPORTUNITY, opportunityTitle: 'An opportunity',
+      filters: {}, createdBy: EMAIL, createdAt: new Date(), updatedAt: new Date(), status: 'done',
+      counts: { recipients: 0, people: 0, channels: 0, unreachable: 0 },
+    });
     // Nudge preferences of their own, and a discussion they recorded for their report.
     await repos.nudgePreferences.addToAgenda(ORG, EMAIL, OPPORTUNITY);
     await repos.nudgePreferences.recordHeld(ORG, REPORT, '2026-10-01', EMAIL);

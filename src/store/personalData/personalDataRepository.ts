@@ -15,13 +15,15 @@ type Erasable = Pick<
   | 'botState'
   | 'actionClaims'
   | 'confirmations'
+  | 'broadcasts'
 >;
 
 /**
  * Everything held about a person outside their profile, plan and CPD log (which their own stores
  * delete): audit entries are kept for the organisation but pseudonymised; messages to or about
  * them, their roles, preferences, claims, tokens, references and memory are deleted; other
- * people's records that name them (a manager field, who granted a role) lose the mention.
+ * people's records that name them (a manager field, who granted a role, who sent a broadcast) lose
+ * the mention.
  */
 export class PersonalDataRepository implements PersonalDataStore {
   constructor(private readonly c: Erasable) {}
@@ -57,6 +59,13 @@ export class PersonalDataRepository implements PersonalDataStore {
     }
     const locks = (await this.c.adminRoleLocks.find({}).toArray()).filter((lock) => match.mentions(lock._id));
     if (locks.length) await this.c.adminRoleLocks.deleteMany({ _id: { $in: locks.map((lock) => lock._id) } });
+
+    counts.broadcasts = 0;
+    for (const doc of await this.c.broadcasts.find({ orgId }).toArray()) {
+      if (!match.mentions(doc)) continue;
+      await this.c.broadcasts.replaceOne({ _id: doc._id }, match.scrub(doc));
+      counts.broadcasts += 1;
+    }
 
     counts.managerOf = (await this.c.staff.updateMany({ orgId, managerEmail: email }, { $unset: { managerEmail: '' } })).modifiedCount;
 
