@@ -1,37 +1,12 @@
 import { expect } from '@jest/globals';
 import { MongoClient, type Db } from 'mongodb';
-import { runCli } from '../../src/cli/main';
+import { cli } from '../support/cliRunner';
 import { testDatabaseUri, uniqueDbName } from '../support/testDatabase';
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('nextstep admin and nextstep audit (in-process, real database)', () => {
   const savedEnv = { ...process.env };
   let client: MongoClient;
   let db: Db;
-
-  async function cli(...argv: string[]): Promise<CliRun> {
-    let stdout = '';
-    let stderr = '';
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += chunk.toString();
-      return true;
-    });
-    try {
-      return { code: await runCli(argv), stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  }
 
   beforeAll(async () => {
     client = await MongoClient.connect(testDatabaseUri(), { serverSelectionTimeoutMS: 10_000 });

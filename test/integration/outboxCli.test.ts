@@ -1,28 +1,9 @@
 import { expect } from '@jest/globals';
 import { MongoClient } from 'mongodb';
-import { runCli } from '../../src/cli/main';
 import { openRepositories, type Repositories } from '../../src/store';
 import { FakeBotConnector } from '../support/fakeBotConnector';
 import { testDatabaseUri, uniqueDbName } from '../support/testDatabase';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    return { code: await runCli(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+import { cli } from '../support/cliRunner';
 
 describe('nextstep jobs (in-process, real database)', () => {
   const savedEnv = { ...process.env };
