@@ -1,42 +1,16 @@
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { runCli } from '../../src/cli/main';
+import { cli, type CliRun } from '../support/cliRunner';
 import { testDatabaseUri, uniqueDbName } from '../support/testDatabase';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'cli');
 const fixture = (name: string): string => path.join(FIXTURES, name);
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('nextstep CLI (in-process, real database)', () => {
   const savedEnv = { ...process.env };
   let client: MongoClient;
   let db: Db;
   let dbName: string;
-
-  async function cli(...argv: string[]): Promise<CliRun> {
-    let stdout = '';
-    let stderr = '';
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += chunk.toString();
-      return true;
-    });
-    try {
-      const code = await runCli(argv);
-      return { code, stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  }
 
   const count = (collection: string): Promise<number> => db.collection(collection).countDocuments({});
   const lines = (text: string): string[] => text.split('\n').filter((line) => line.length > 0);

@@ -41,15 +41,25 @@ async function replyWithPlan(
   await ctx.reply({ type: 'plan', name: staff.name, items: views, ...(confirmRemove ? { confirmRemove } : {}) }, options);
 }
 
-export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+const NOTHING_SAVED = "I couldn't find that opportunity, so nothing was saved.";
+
+/** The speaker's profile and the opportunity a button names; replies and resolves undefined when either is missing. */
+async function profileAndOpportunity(ctx: ConversationContext, services: CoreServices, opportunityId: string, missing: string) {
   const staff = await requireProfile(ctx, services);
-  if (!staff) return;
+  if (!staff) return undefined;
   const { catalogue } = await services.catalogues.get(ctx.org.id);
   const item = catalogue.opportunity(opportunityId);
   if (!item) {
-    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity, so nothing was saved." });
-    return;
+    await ctx.reply({ type: 'text', text: missing });
+    return undefined;
   }
+  return { staff, item };
+}
+
+export async function saveToPlan(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
+  const found = await profileAndOpportunity(ctx, services, opportunityId, NOTHING_SAVED);
+  if (!found) return;
+  const { staff, item } = found;
   const added = await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
   await ctx.reply({
     type: 'text',
@@ -66,14 +76,9 @@ export async function saveToPlan(ctx: ConversationContext, services: CoreService
 export async function saveFromCard(ctx: ConversationContext, services: CoreServices, action: SaveOpportunityAction): Promise<void> {
   const { action: _action, opportunityId, from, page = 0, ...query } = action;
   if (!from) return saveToPlan(ctx, services, opportunityId);
-  const staff = await requireProfile(ctx, services);
-  if (!staff) return;
-  const { catalogue } = await services.catalogues.get(ctx.org.id);
-  const item = catalogue.opportunity(opportunityId);
-  if (!item) {
-    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity, so nothing was saved." });
-    return;
-  }
+  const found = await profileAndOpportunity(ctx, services, opportunityId, NOTHING_SAVED);
+  if (!found) return;
+  const { staff, item } = found;
   await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
   const inPlace = { replaceCard: true };
   if (from === 'browse') return showBrowse(ctx, services, query, page, inPlace);
@@ -157,14 +162,9 @@ export async function removeFromPlan(ctx: ConversationContext, services: CoreSer
 
 /** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */
 export async function markInterest(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
-  const staff = await requireProfile(ctx, services);
-  if (!staff) return;
-  const { catalogue } = await services.catalogues.get(ctx.org.id);
-  const item = catalogue.opportunity(opportunityId);
-  if (!item) {
-    await ctx.reply({ type: 'text', text: "I couldn't find that opportunity." });
-    return;
-  }
+  const found = await profileAndOpportunity(ctx, services, opportunityId, "I couldn't find that opportunity.");
+  if (!found) return;
+  const { staff, item } = found;
   await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
   if (item.owner && !(await services.claims.claim(ctx.org.id, staff.email, 'interest', item.id, ctx.now))) {
     await ctx.reply({ type: 'text', text: `I've already let ${item.owner.name ?? item.owner.email} know you're interested in "${item.title}".` });
