@@ -27,7 +27,8 @@ export interface SlackChannel {
 
 /**
  * Bolt over the restify receiver, with a listener per Slack surface: direct messages, mentions,
- * the /nextstep command, the App Home, buttons and modals, and the channels the bot is in. Only created when Slack is configured.
+ * the /nextstep command, the App Home, buttons and modals, and the channels the bot is in. Only
+ * created when Slack is configured.
  */
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
   const receiver = new RestifyReceiver(config.signingSecret, deps.logger, deps.replays);
