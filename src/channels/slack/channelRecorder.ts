@@ -16,7 +16,8 @@ export interface SlackChannelSyncOutcome {
  * to the organisation it recorded into, or undefined when no organisation owns the workspace.
  */
 export interface SlackChannelRecorder {
-  joined(teamId: string | undefined, channel: SlackChannelEntry): Promise<string | undefined>;
+  /** `nameOf` is asked only when an organisation owns the workspace. */
+  joined(teamId: string | undefined, channelId: string, nameOf: () => Promise<string>): Promise<string | undefined>;
   renamed(teamId: string | undefined, channel: SlackChannelEntry): Promise<string | undefined>;
   left(teamId: string | undefined, channelId: string): Promise<string | undefined>;
   /** Replaces the workspace's channels with a full listing taken at `listedAt`. */

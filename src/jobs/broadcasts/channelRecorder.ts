@@ -27,9 +27,9 @@ export function teamsChannelRecorder(repos: ChannelRepos): ChannelInstallRecorde
 export function slackChannelRecorder(repos: ChannelRepos): SlackChannelRecorder {
   const orgOf = async (teamId: string | undefined) => (await repos.organisations.resolve({ channel: 'slack', teamId }))?.id;
   return {
-    async joined(teamId, channel) {
+    async joined(teamId, channelId, nameOf) {
       const orgId = await orgOf(teamId);
-      if (orgId) await repos.broadcastChannels.upsert({ orgId, platform: 'slack', channelId: channel.id, name: channel.name, workspaceId: teamId ?? 'slack', reference: channel.id });
+      if (orgId) await repos.broadcastChannels.upsert({ orgId, platform: 'slack', channelId, name: await nameOf(), workspaceId: teamId ?? 'slack', reference: channelId });
       return orgId;
     },
     async renamed(teamId, channel) {

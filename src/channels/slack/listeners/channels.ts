@@ -31,7 +31,7 @@ export function registerChannelListeners(app: App, deps: ChannelListenerDeps): v
     const teamId = context.teamId ?? parsed.data.team;
     try {
       if (type === 'member_joined_channel') {
-        noted('joined', channel, await deps.recorder.joined(teamId, { id: channel, name: await channelName(client, channel, log) }));
+        noted('joined', channel, await deps.recorder.joined(teamId, channel, () => channelName(client, channel, log)));
       } else {
         noted('left', channel, await deps.recorder.left(teamId, channel));
       }
