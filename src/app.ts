@@ -4,12 +4,14 @@ import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
 import { createBroadcastDesk } from './jobs/broadcasts/desk';
-import { teamsChannelRecorder } from './jobs/broadcasts/channelRecorder';
+import { slackChannelRecorder, teamsChannelRecorder } from './jobs/broadcasts/channelRecorder';
 import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTurn';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
 import { createSlackChannel } from './channels/slack/slackApp';
 import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
+import { syncSlackChannels } from './channels/slack/channelSync';
+import { waitAtMost } from './lib/waitAtMost';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
@@ -21,6 +23,8 @@ export interface RunningApp {
   port: number;
   repos: Repositories;
   core: ConversationCore;
+  /** Settles when the start-up sync of the bot's Slack channels has finished (or failed and been logged). */
+  slackChannelsSynced: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,10 +61,13 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       ...(options.observeViews ? { observe: options.observeViews } : {}),
     });
     const teams = teamsChannel.connect(runTurn);
+    const slackLog = logger.child({ channel: 'slack' });
+    const slackChannels = slackChannelRecorder(repos);
     const slack = config.slack ? createSlackChannel(config.slack, {
           runTurn,
           replays: new MongoSlackReplayLog(database.db, logger),
-          logger: logger.child({ channel: 'slack' }),
+          channels: slackChannels,
+          logger: slackLog,
         }) : undefined;
 
     const http = createHttpServer(
@@ -74,6 +81,13 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     );
     const port = await http.listen(config.port, options.host);
     const jobs = startJobs(config, repos, logger);
+    // Channels joined or left while no event reached us; readiness does not wait for it.
+    const slackChannelsSynced = slack
+      ? syncSlackChannels(slack.app.client, slackChannels, slackLog).then(
+          () => undefined,
+          (error: unknown) => slackLog.error({ err: error }, 'could not synchronise the Slack channels the bot is in'),
+        )
+      : Promise.resolve();
     logger.info(
       { port, teams: config.teams.localMode ? 'local (unauthenticated)' : 'authenticated', slack: Boolean(slack) },
       'NextStep is listening',
@@ -83,8 +97,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       port,
       repos,
       core,
+      slackChannelsSynced,
       stop: async () => {
         await jobs.stop();
+        await waitAtMost(slackChannelsSynced, 5_000, undefined);
         await http.close();
         await slack?.receiver.stop();
         await database.close();

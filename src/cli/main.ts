@@ -3,6 +3,7 @@ import { ConfigError, NextStepError } from '../errors';
 import { registerAdminCommands } from './commands/admin';
 import { registerAuditCommand } from './commands/audit';
 import { registerBroadcastCommands } from './commands/broadcast';
+import { registerChannelsCommands } from './commands/channels';
 import { registerDemoDataCommand } from './commands/demoData';
 import { registerImportCommands } from './commands/importCommands';
 import { registerJobsCommands } from './commands/jobs';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program);
   registerJobsCommands(program);
   registerBroadcastCommands(program);
+  registerChannelsCommands(program);
   registerReportCommands(program);
   registerDemoDataCommand(program);
   return program;

@@ -27,12 +27,19 @@ export const slackError = (error: string): ScriptedAnswer => ({ body: { ok: fals
 
 /**
  * A local stand-in for the Slack Web API (set as SLACK_API_URL): records every call and answers
- * auth.test, users.info, chat.postMessage/update, conversations.open and views.open/publish. Posts
- * to `responseUrl(...)` (a slash command's response_url) are recorded as method `response`.
+ * auth.test, users.info, chat.postMessage/update, conversations.open/info, users.conversations and
+ * views.open/publish. Posts to `responseUrl(...)` (a slash command's response_url) are recorded as
+ * method `response`.
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { real_name: string; email?: string }>();
+  /** The workspace the bot token belongs to (auth.test). */
+  teamId = 'T1';
+  /** Channels the bot is a member of, in order (users.conversations, conversations.info). */
+  botChannels: { id: string; name: string }[] = [];
+  /** Channels per users.conversations page; later pages are reached with the cursor Slack returns. */
+  channelPageSize = 100;
   private server?: http.Server;
   /** Answers queued per method and target (the user opened, or the channel posted to). */
   private readonly scripts = new Map<string, ScriptedAnswer[]>();
@@ -94,7 +101,17 @@ export class FakeSlackApi {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'nextstep' };
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId, user: 'nextstep' };
+      case 'users.conversations': {
+        const from = typeof args.cursor === 'string' ? Number(args.cursor.replace(/^page-/, '')) : 0;
+        const channels = this.botChannels.slice(from, from + this.channelPageSize);
+        const next = from + this.channelPageSize < this.botChannels.length ? `page-${from + this.channelPageSize}` : '';
+        return { ok: true, channels: channels.map((c) => ({ ...c, is_channel: true, is_archived: false })), response_metadata: { next_cursor: next } };
+      }
+      case 'conversations.info': {
+        const channel = this.botChannels.find((c) => c.id === args.channel);
+        return channel ? { ok: true, channel: { ...channel, is_channel: true } } : { ok: false, error: 'channel_not_found' };
+      }
       case 'users.info': {
         const user = this.users.get(String(args.user));
         return user

@@ -89,6 +89,39 @@ export const viewSubmissionSchema = z.object({
   }),
 });
 
+/** Public and private channel ids (private ones made before 2021 start with G). */
+const channelId = z.string().regex(/^[CG][A-Z0-9]{2,30}$/);
+const channelName = z.string().min(1).max(200);
+
+/** Someone (perhaps the bot) joined or left a channel the bot is in. */
+export const channelMemberEventSchema = z.object({
+  type: z.enum(['member_joined_channel', 'member_left_channel']),
+  user: id,
+  channel: channelId,
+  team: id.optional(),
+});
+
+/** The bot left a channel, or the channel was archived or deleted: nothing more can be posted there. */
+export const channelGoneEventSchema = z.object({
+  type: z.enum(['channel_left', 'group_left', 'channel_archive', 'group_archive', 'channel_deleted', 'group_deleted']),
+  channel: channelId,
+});
+
+export const channelRenameEventSchema = z.object({
+  type: z.enum(['channel_rename', 'group_rename']),
+  channel: z.object({ id: channelId, name: channelName }),
+});
+
+/** Web API answers read for channels: `conversations.info`, a page of `users.conversations`, `auth.test`. */
+export const slackChannelSchema = z.object({ id: channelId, name: channelName });
+export const conversationInfoSchema = z.object({ channel: slackChannelSchema });
+export const channelPageSchema = z.object({
+  // Each channel is checked on its own, so one odd entry does not lose the page.
+  channels: z.array(z.unknown()).max(1000),
+  response_metadata: z.object({ next_cursor: z.string().max(1000).optional() }).optional(),
+});
+export const authTestSchema = z.object({ team_id: id });
+
 /** What a NextStep button carries: text to say (suggestions) or an action for the core to check. */
 export const sayValueSchema = z.object({ say: z.string().min(1).max(500) }).strict();
 export const actionValueSchema = z.object({ action: z.string().max(40) }).loose();

@@ -3,6 +3,8 @@ import type { SlackConfig } from '../../config';
 import type { RunTurn } from '../../core/conversation/runTurn';
 import type { Logger } from '../../logging/logger';
 import { MemberCache } from '../memberCache';
+import type { SlackChannelRecorder } from './channelRecorder';
+import { registerChannelListeners } from './listeners/channels';
 import { registerCommandListener } from './listeners/command';
 import { registerHomeListener } from './listeners/home';
 import { registerInteractionListeners } from './listeners/interactions';
@@ -13,6 +15,8 @@ import type { SlackReplayGuard } from './slackReplayLog';
 export interface SlackDeps {
   runTurn: RunTurn;
   replays: SlackReplayGuard;
+  /** Where channels the bot joins and leaves are recorded, for broadcasts. */
+  channels: SlackChannelRecorder;
   logger: Logger;
 }
 
@@ -23,7 +27,8 @@ export interface SlackChannel {
 
 /**
  * Bolt over the restify receiver, with a listener per Slack surface: direct messages, mentions,
- * the /nextstep command, the App Home, buttons and modals. Only created when Slack is configured.
+ * the /nextstep command, the App Home, buttons and modals, and the channels the bot is in. Only
+ * created when Slack is configured.
  */
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
   const receiver = new RestifyReceiver(config.signingSecret, deps.logger, deps.replays);
@@ -39,6 +44,7 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackC
   registerCommandListener(app, listenerDeps);
   registerHomeListener(app, listenerDeps);
   registerInteractionListeners(app, listenerDeps);
+  registerChannelListeners(app, { recorder: deps.channels, logger: deps.logger });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
   });

@@ -42,7 +42,7 @@ describe('Slack app manifest', () => {
   it('asks for exactly the bot scopes NextStep needs', () => {
     const scopes = manifest.oauth_config.scopes.bot;
     expect([...scopes].sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email'].sort(),
+      ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history', 'im:write', 'users:read', 'users:read.email'].sort(),
     );
   });
 
@@ -50,9 +50,13 @@ describe('Slack app manifest', () => {
     // Slack's documented bot scope per method (calls are made on a Web API `client`); a method
     // missing here fails the test until it is added.
     const METHOD_SCOPES = new Map<string, string[]>([
+      ['auth.test', []],
       ['chat.postMessage', ['chat:write']],
       ['chat.update', ['chat:write']],
+      ['conversations.info', ['channels:read', 'groups:read']],
       ['conversations.open', ['im:write']],
+      // Public and private channels (types public_channel,private_channel).
+      ['users.conversations', ['channels:read', 'groups:read']],
       ['users.info', ['users:read', 'users:read.email']],
       ['views.open', []],
       ['views.publish', []],
@@ -62,6 +66,16 @@ describe('Slack app manifest', () => {
       ['app_home_opened', []],
       ['app_mention', ['app_mentions:read']],
       ['message.im', ['im:history']],
+      ['member_joined_channel', ['channels:read', 'groups:read']],
+      ['member_left_channel', ['channels:read', 'groups:read']],
+      ['channel_left', ['channels:read']],
+      ['group_left', ['groups:read']],
+      ['channel_archive', ['channels:read']],
+      ['group_archive', ['groups:read']],
+      ['channel_deleted', ['channels:read']],
+      ['group_deleted', ['groups:read']],
+      ['channel_rename', ['channels:read']],
+      ['group_rename', ['groups:read']],
     ]);
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -70,7 +84,7 @@ describe('Slack app manifest', () => {
     const source = files(path.join(__dirname, '../../../src/channels/slack'))
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
-    const called = new Set([...source.matchAll(/client\.(chat|conversations|users|views|reactions|files)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
+    const called = new Set([...source.matchAll(/client\.(auth|chat|conversations|users|views|reactions|files)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     expect(called.size).toBeGreaterThan(0);
     const needed = new Set<string>();
     for (const method of called) {
@@ -85,8 +99,29 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the bot events the Slack channel handles', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
-      ['app_home_opened', 'app_mention', 'message.im'].sort(),
+      [
+        'app_home_opened',
+        'app_mention',
+        'message.im',
+        'member_joined_channel',
+        'member_left_channel',
+        'channel_left',
+        'group_left',
+        'channel_archive',
+        'group_archive',
+        'channel_deleted',
+        'group_deleted',
+        'channel_rename',
+        'group_rename',
+      ].sort(),
     );
+  });
+
+  it('subscribes to an event for every Slack event the channel listens to', () => {
+    const source = readFileSync(path.join(__dirname, '../../../src/channels/slack/listeners/channels.ts'), 'utf8');
+    const listened = new Set([...source.matchAll(/'((?:member|channel|group)_[a-z_]+)'/g)].map((m) => m[1]));
+    expect(listened.size).toBeGreaterThan(0);
+    for (const event of listened) expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
   });
 
   it('sends events, interactivity and the slash command to https …/slack/events', () => {
