@@ -5,6 +5,21 @@ export interface BroadcastAsk {
   pathway?: string;
   stage?: string;
   school?: string;
+  /** Channel refs (`teams:…` / `slack:…`); with no person filter, only these channels. */
+  channels?: string[];
+}
+
+/** A channel the bot can post in, as the audience form lists it. */
+export interface BroadcastChannelChoice {
+  ref: string;
+  platform: 'teams' | 'slack';
+  name: string;
+}
+
+/** What the audience form offers beyond the career map: the directory's schools and the channels. */
+export interface AudienceOptions {
+  schools: string[];
+  channels: BroadcastChannelChoice[];
 }
 
 export interface BroadcastPreviewFacts {
@@ -12,6 +27,8 @@ export interface BroadcastPreviewFacts {
   opportunityTitle: string;
   recipients: number;
   unreachable: number;
+  /** Names of the channels included. */
+  channelNames: string[];
 }
 
 export interface BroadcastProgressFacts {
@@ -42,6 +59,8 @@ export interface ReachFacts {
 export type PreviewOutcome = { ok: true; preview: BroadcastPreviewFacts } | { ok: false; problems: string[] };
 
 export interface BroadcastDesk {
+  /** Schools in the active directory and the active channels, for the audience form. */
+  audienceOptions(orgId: string): Promise<AudienceOptions>;
   preview(orgId: string, ask: BroadcastAsk): Promise<PreviewOutcome>;
   queue(orgId: string, ask: BroadcastAsk, createdBy: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
   progress(orgId: string, id: string): Promise<BroadcastProgressFacts | null>;

@@ -5,6 +5,7 @@ import { broadcastProgress, cancelBroadcast, type BroadcastProgress } from './br
 import { previewBroadcast, queueBroadcast, type BroadcastRepos } from './planBroadcast';
 import { reachReport } from './reachReport';
 import { broadcastRequestSchema } from './schema';
+import { channelRef } from '../../store/repositories/broadcastChannels';
 
 function facts({ broadcast, counts, status }: BroadcastProgress): BroadcastProgressFacts {
   return {
@@ -37,12 +38,25 @@ export function createBroadcastDesk(repos: BroadcastRepos & Pick<Repositories, '
     return parsed.data;
   };
   return {
+    async audienceOptions(orgId) {
+      const [schools, channels] = await Promise.all([repos.broadcasts.schools(orgId), repos.broadcastChannels.active(orgId)]);
+      return { schools, channels: channels.map((doc) => ({ ref: channelRef(doc), platform: doc.platform, name: doc.name })) };
+    },
     async preview(orgId, ask) {
       const outcome = await problemsOf(() => previewBroadcast(repos, orgId, parse(ask)));
       if (!outcome.ok) return outcome;
       const audience = outcome.value;
       if (audience.recipients === 0) return { ok: false, problems: ['Nobody matches that audience, so there is nothing to send.'] };
-      return { ok: true, preview: { opportunityId: audience.opportunityId, opportunityTitle: audience.opportunityTitle, recipients: audience.recipients, unreachable: audience.unreachable } };
+      return {
+        ok: true,
+        preview: {
+          opportunityId: audience.opportunityId,
+          opportunityTitle: audience.opportunityTitle,
+          recipients: audience.recipients,
+          unreachable: audience.unreachable,
+          channelNames: audience.channels.map((channel) => channel.name),
+        },
+      };
     },
     async queue(orgId, ask, createdBy) {
       const outcome = await problemsOf(async () => {

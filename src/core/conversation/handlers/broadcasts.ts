@@ -1,31 +1,38 @@
 import { DateTime } from 'luxon';
 import { requireAdmin } from '../../admin/requireAdmin';
 import { previewView, progressView, reachSummaryView } from '../../broadcasts/chatViews';
-import type { BroadcastAsk, BroadcastDesk } from '../../broadcasts/ports';
+import type { BroadcastAsk } from '../../broadcasts/ports';
 import { findOpportunity } from '../../careerMap/search';
 import type { NluResult } from '../../nlu';
 import type { ConversationContext } from '../context';
 import type { ActionHandler } from '../handler';
 import type { CoreServices } from '../services';
+import { broadcastDesk as desk, replyWithAudienceForm } from './broadcastForm';
 
 /** How far back the chat reach summary looks, and the "not reached" window. */
 const REACH_MONTHS = 6;
 
-async function desk(ctx: ConversationContext, services: CoreServices): Promise<BroadcastDesk | undefined> {
-  if (!services.broadcasts) await ctx.reply({ type: 'text', text: "Broadcasts aren't available in this set-up. An operator can use `nextstep broadcast`." });
-  return services.broadcasts;
-}
+/** Words of a broadcast request that say nothing about which opportunity. */
+const NOT_THE_OPPORTUNITY =
+  /\b(broadcasts?|send|share|announce|push|tell|let|know|about|out|new|to|with|all|everyone|everybody|staff|people|colleagues|the|an?|this|it|something|opportunit(y|ies)|please)\b/gi;
+/** An audience said in words: everyone, which goes straight to the preview as a pathway or stage does. */
+const EVERYONE = /\b(everyone|everybody|all (active )?staff)\b/i;
 
-/** "broadcast <opportunity> [to <pathway/stage>]": a preview with the exact count, then Confirm. */
+/**
+ * "broadcast" → the audience form; "broadcast <opportunity>" → the form with it chosen;
+ * "broadcast <opportunity> to <pathway/stage/everyone>" → straight to the preview with the exact count.
+ */
 export async function broadcastFromText(ctx: ConversationContext, services: CoreServices, nlu: NluResult): Promise<void> {
   if (!(await requireAdmin(ctx, services, 'broadcast'))) return;
   const broadcasts = await desk(ctx, services);
   if (!broadcasts) return;
-  const phrase = (nlu.entities.topic ?? nlu.text.replace(/\b(broadcast|send|share|announce|to|all|everyone|the|an?|opportunity|please)\b/gi, ' ')).trim();
+  const phrase = (nlu.entities.topic ?? nlu.text.replace(NOT_THE_OPPORTUNITY, ' ')).replace(/\s+/g, ' ').trim();
   const { catalogue } = await services.catalogues.get(ctx.org.id);
   const item = phrase ? findOpportunity(catalogue, phrase) : undefined;
-  if (!item) {
-    await ctx.reply({ type: 'text', text: 'Which opportunity should I broadcast? Name it, e.g. "broadcast NPQ in Senior Leadership to middle leaders".' });
+  const audienceGiven = Boolean(nlu.entities.pathway ?? nlu.entities.stage) || EVERYONE.test(nlu.text);
+  if (!item || !audienceGiven) {
+    const errors = phrase && !item ? [`I couldn't find an opportunity matching "${phrase.slice(0, 80)}". Choose one below.`] : [];
+    await replyWithAudienceForm(ctx, services, broadcasts, item ? { opportunityId: item.id } : {}, errors);
     return;
   }
   const ask: BroadcastAsk = { opportunityId: item.id, ...(nlu.entities.pathway ? { pathway: nlu.entities.pathway } : {}), ...(nlu.entities.stage ? { stage: nlu.entities.stage } : {}) };
