@@ -73,7 +73,7 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
 
   beforeAll(async () => {
     const { repos } = bot.app;
-    [opportunityId] = (await repos.opportunities.listForOrg('default')).map((item) => item.opportunity.id);
+    opportunityId = (await repos.opportunities.listForOrg('default'))[0]?.opportunity.id ?? '';
     await repos.staff.importDirectory('default', [...staff, leaver]);
     await repos.staff.importDirectory('default', staff, { deactivateMissing: true });
     const reference = (id: string) => JSON.stringify({ serviceUrl: connector.url, conversation: { id, conversationType: 'channel' }, channelId: 'msteams' });
