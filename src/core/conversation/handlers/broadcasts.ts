@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { requireAdmin } from '../../admin/requireAdmin';
+import { STAGE_CHOICE_SEPARATOR } from '../../broadcasts/audienceForm';
 import { previewView, progressView, reachSummaryView } from '../../broadcasts/chatViews';
 import type { BroadcastAsk } from '../../broadcasts/ports';
 import { findOpportunity } from '../../careerMap/search';
@@ -35,13 +36,18 @@ export async function broadcastFromText(ctx: ConversationContext, services: Core
     await replyWithAudienceForm(ctx, services, broadcasts, item ? { opportunityId: item.id } : {}, errors);
     return;
   }
-  const ask: BroadcastAsk = { opportunityId: item.id, ...(nlu.entities.pathway ? { pathway: nlu.entities.pathway } : {}), ...(nlu.entities.stage ? { stage: nlu.entities.stage } : {}) };
+  const { pathway, stage } = nlu.entities;
+  const ask: BroadcastAsk = { opportunityId: item.id, ...(pathway ? { pathway } : {}), ...(stage ? { stage } : {}) };
   const outcome = await broadcasts.preview(ctx.org.id, ask);
   if (!outcome.ok) {
-    await ctx.reply({ type: 'text', text: outcome.problems.join(' ') });
+    // The form, filled in as far as the words went, with what stood in the way.
+    const values = { opportunityId: item.id, ...(pathway ? { pathway } : {}), ...(stage ? { stage: pathway ? `${pathway}${STAGE_CHOICE_SEPARATOR}${stage}` : stage } : {}) };
+    await replyWithAudienceForm(ctx, services, broadcasts, values, outcome.problems);
     return;
   }
-  await ctx.reply(previewView(ask, outcome.preview));
+  const pathwayName = pathway ? catalogue.pathway(pathway)?.name : undefined;
+  const stageName = pathway && stage ? catalogue.stage(pathway, stage)?.name : undefined;
+  await ctx.reply(previewView(ask, outcome.preview, { ...(pathwayName ? { pathway: pathwayName } : {}), ...(stageName ? { stage: stageName } : {}) }));
 }
 
 export const confirmBroadcast: ActionHandler<'confirmBroadcast'> = async (ctx, services, action) => {
