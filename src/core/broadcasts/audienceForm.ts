@@ -5,6 +5,9 @@ import { MAX_FORM_CHANNELS } from './actionSchemas';
 import type { AudienceOptions, BroadcastAsk } from './ports';
 import type { BroadcastFormValues, BroadcastFormView } from './views';
 
+/** The most opportunities the form lists (a Teams card must stay under 28 KB); the rest are reached by name. */
+export const MAX_FORM_OPPORTUNITIES = 150;
+
 /** Separates pathway and stage in a stage choice's value. */
 export const STAGE_CHOICE_SEPARATOR = '/';
 
@@ -50,9 +53,14 @@ export function opportunityChoices(catalogue: CareerCatalogue, recentIds: readon
 
 export function audienceFormView(sources: AudienceFormSources, values: BroadcastFormValues, errors: string[]): BroadcastFormView {
   const { catalogue, options } = sources;
+  const all = opportunityChoices(catalogue, sources.recentIds, sources.today, values.opportunityId);
+  const listed = all.slice(0, MAX_FORM_OPPORTUNITIES);
+  const chosen = all.find((choice) => choice.id === values.opportunityId);
+  if (chosen && !listed.includes(chosen)) listed.unshift(chosen);
   return {
     type: 'broadcastForm',
-    opportunities: opportunityChoices(catalogue, sources.recentIds, sources.today, values.opportunityId),
+    opportunities: listed,
+    unlistedOpportunities: all.length - listed.length,
     pathways: catalogue.pathways.map((pathway) => ({ id: pathway.id, name: pathway.name })),
     stages: catalogue.pathways.flatMap((pathway) =>
       pathway.stages.map((stage) => ({ id: `${pathway.id}${STAGE_CHOICE_SEPARATOR}${stage.id}`, name: `${stage.name} (${pathway.name})` })),

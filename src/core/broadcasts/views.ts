@@ -38,6 +38,8 @@ export interface BroadcastFormView {
   type: 'broadcastForm';
   /** Most relevant first: lately added, then closing soonest, then the rest by title. */
   opportunities: ChoiceOption[];
+  /** Open opportunities left off the list (it is capped); an admin names one in words instead. */
+  unlistedOpportunities: number;
   pathways: ChoiceOption[];
   /** One per pathway and stage, valued `pathway/stage`, named "Stage (Pathway)". */
   stages: ChoiceOption[];

@@ -52,6 +52,16 @@ describe('the broadcast audience form', () => {
     expect(opportunityChoices(small, [], '2026-11-30', 'gone').map((c) => c.id)).toContain('gone');
   });
 
+  it('lists at most 150 opportunities, says how many more there are, and always lists the chosen one', () => {
+    const items = Array.from({ length: 200 }, (_, i): Opportunity => ({ ...first, id: `item-${String(i).padStart(3, '0')}`, title: `Item ${String(i).padStart(3, '0')}`, closes: undefined }));
+    const big = { ...sources, recentIds: [], catalogue: new CareerCatalogue(map, items) };
+    const plain = audienceFormView(big, {}, []);
+    expect([plain.opportunities.length, plain.unlistedOpportunities]).toEqual([150, 50]);
+    const chosen = audienceFormView(big, { opportunityId: 'item-199' }, []);
+    expect(chosen.opportunities[0]?.id).toBe('item-199');
+    expect(chosen.opportunities.length + chosen.unlistedOpportunities).toBe(200);
+  });
+
   it('turns a valid form into an ask: stage choice gives pathway and stage, school matched case-insensitively, channels kept', () => {
     const result = checkAudienceForm(
       { opportunityId: first.id, stage: 'teaching/ect', school: 'riverside academy', channels: 'teams:19:general@thread.tacv2, slack:C0123ABCD' },

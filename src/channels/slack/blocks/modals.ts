@@ -162,6 +162,9 @@ export function broadcastModal(view: BroadcastFormView, privateMetadata = ''): M
       ...errorsBlock(view.errors),
       section('Leave pathway, stage and school empty to reach all active staff; choose only channels to post in those channels alone.'),
       select('opportunityId', 'Opportunity', optionsOf(view.opportunities), values.opportunityId, false, 'Choose an opportunity'),
+      ...(view.unlistedOpportunities > 0
+        ? [section(`_The ${view.opportunities.length} most relevant are listed. For one of the other ${view.unlistedOpportunities}, send “broadcast” and its name._`)]
+        : []),
       select('pathway', 'Pathway', optionsOf(view.pathways), values.pathway, true, 'Every pathway'),
       ...(stageGroups.length > 0
         ? [
