@@ -113,6 +113,11 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
 
     const progress = await invoke(head, confirm ?? {});
     expect(JSON.stringify(progress.value)).toContain('Broadcast:');
+    // Pressed again (a double click, a retry): the same broadcast, nothing queued twice.
+    const again = await invoke(head, confirm ?? {});
+    expect(JSON.stringify(again.value)).toContain('Broadcast:');
+    const { previewId: _previewId, ...stale } = confirm ?? {};
+    expect(JSON.stringify((await invoke(head, stale)).value)).toContain("That preview is out of date, so nothing was sent.");
     const records = await bot.app.repos.outbox.list({ purpose: 'broadcast' });
     expect(records.map((record) => record.key).sort()).toEqual([`channel:teams:${STAFFROOM}`, ...truth.map((email) => `person:${email}`)].sort());
     const queued = (await bot.app.repos.audit.list('default', new Date(0))).filter((entry) => entry.action === 'broadcast.queued');

@@ -36,6 +36,8 @@ export const broadcastActionSchemas = [
     stage: optionalText(200),
     school: optionalText(200),
     channels: channelList,
+    /** Optional so that a forged press still meets the admin check; the handler requires it. */
+    previewId: z.preprocess(blankToUndefined, z.string().regex(/^[a-f0-9]{16}$/).optional()),
   }),
   z.object({ action: z.literal('dismissBroadcast') }),
   z.object({ action: z.literal('broadcastStatus'), broadcastId }),

@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
+/** A fresh id for a preview card; the broadcast its Confirm queues is derived from it. */
+export const newPreviewId = (): string => randomBytes(8).toString('hex');
+
 /** Who a broadcast addresses; the same rule for the CLI, the chat form and the preview's wording. */
 export interface AudienceFilters {
   pathway?: string;

@@ -1,4 +1,4 @@
-import { includesPeople } from './audience';
+import { includesPeople, newPreviewId } from './audience';
 import type { AudienceNames } from './audienceForm';
 import type { BroadcastAsk, BroadcastPreviewFacts, BroadcastProgressFacts, ReachFacts } from './ports';
 import type { BroadcastPreviewView, BroadcastProgressView, ReachSummaryView } from './views';
@@ -27,9 +27,10 @@ export function audienceLabel(ask: BroadcastAsk, names: AudienceNames = {}, chan
   return channels.length > 0 ? `${people} and ${channelCount(channels.length)}${listed ? ` (${listed})` : ''}` : people;
 }
 
-export function previewView(ask: BroadcastAsk, facts: BroadcastPreviewFacts, names: AudienceNames = {}): BroadcastPreviewView {
+export function previewView(ask: BroadcastAsk, facts: BroadcastPreviewFacts, names: AudienceNames = {}, previewId = newPreviewId()): BroadcastPreviewView {
   return {
     type: 'broadcastPreview',
+    previewId,
     opportunityId: facts.opportunityId,
     title: facts.opportunityTitle,
     audienceLabel: audienceLabel(ask, names, facts.channelNames),

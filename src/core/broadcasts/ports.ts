@@ -62,7 +62,8 @@ export interface BroadcastDesk {
   /** Schools in the active directory and the active channels, for the audience form. */
   audienceOptions(orgId: string): Promise<AudienceOptions>;
   preview(orgId: string, ask: BroadcastAsk): Promise<PreviewOutcome>;
-  queue(orgId: string, ask: BroadcastAsk, createdBy: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
+  /** Queues the broadcast a preview stands for, once: a second call with the same preview id shows the first. */
+  queue(orgId: string, ask: BroadcastAsk, createdBy: string, previewId: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
   progress(orgId: string, id: string): Promise<BroadcastProgressFacts | null>;
   cancel(orgId: string, id: string, actor: string): Promise<BroadcastProgressFacts | null>;
   reach(orgId: string, since: Date, months: number): Promise<ReachFacts>;

@@ -54,6 +54,8 @@ export interface BroadcastFormView {
 /** What an admin sees before confirming: the exact count, and Confirm / Cancel. */
 export interface BroadcastPreviewView {
   type: 'broadcastPreview';
+  /** Names this preview: its Confirm queues one broadcast however often it is pressed. */
+  previewId: string;
   opportunityId: string;
   title: string;
   audienceLabel: string;

@@ -45,7 +45,7 @@ export function broadcastPreviewBlocks(view: BroadcastPreviewView): KnownBlock[]
     ...actions(
       button(
         'Confirm and send',
-        { action: 'confirmBroadcast', opportunityId: view.opportunityId, pathway: view.pathway, stage: view.stage, school: view.school, channels: view.channels },
+        { action: 'confirmBroadcast', previewId: view.previewId, opportunityId: view.opportunityId, pathway: view.pathway, stage: view.stage, school: view.school, channels: view.channels },
         'primary',
       ),
       button('Cancel', { action: 'dismissBroadcast' }),

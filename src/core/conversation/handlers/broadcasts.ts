@@ -55,8 +55,12 @@ export const confirmBroadcast: ActionHandler<'confirmBroadcast'> = async (ctx, s
   if (!admin) return;
   const broadcasts = await desk(ctx, services);
   if (!broadcasts) return;
-  const { action: _action, ...ask } = action;
-  const queued = await broadcasts.queue(ctx.org.id, ask, admin.email);
+  const { action: _action, previewId, ...ask } = action;
+  if (!previewId) {
+    await ctx.reply({ type: 'text', text: 'That preview is out of date, so nothing was sent. Please say "broadcast" to preview it again.' }, { replaceCard: true });
+    return;
+  }
+  const queued = await broadcasts.queue(ctx.org.id, ask, admin.email, previewId);
   if (!queued.ok) {
     await ctx.reply({ type: 'text', text: queued.problems.join(' ') }, { replaceCard: true });
     return;
