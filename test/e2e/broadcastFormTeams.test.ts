@@ -92,8 +92,13 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
     expect(input(form, 'opportunityId')?.value).toBe('');
     expect(actionData(form, 'previewBroadcastForm')).toEqual({ action: 'previewBroadcastForm' });
 
-    const prefilled = await formFor(head, 'broadcast npqsl');
+    const prefilled = await formFor(head, 'broadcast npq-sl');
     expect(input(prefilled, 'opportunityId')?.value).toBe('npqsl');
+    // Words that name no opportunity choose none (the search alone would find something for "start").
+    const fresh = await formFor(head, 'start a new broadcast');
+    expect(input(fresh, 'opportunityId')?.value).toBe('');
+    const unknown = await formFor(head, 'broadcast unicorn juggling');
+    expect(JSON.stringify(unknown)).toContain('I couldn\'t find an opportunity matching \\"unicorn juggling\\". Choose one below.');
   });
 
   it('previews the exact count for school + pathway + one channel, and Confirm queues exactly those people and the channel', async () => {

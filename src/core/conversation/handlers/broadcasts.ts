@@ -3,6 +3,8 @@ import { requireAdmin } from '../../admin/requireAdmin';
 import { STAGE_CHOICE_SEPARATOR } from '../../broadcasts/audienceForm';
 import { previewView, progressView, reachSummaryView } from '../../broadcasts/chatViews';
 import type { BroadcastAsk } from '../../broadcasts/ports';
+import type { CareerCatalogue } from '../../careerMap/catalogue';
+import type { Opportunity } from '../../careerMap/schema';
 import { findOpportunity } from '../../careerMap/search';
 import type { NluResult } from '../../nlu';
 import type { ConversationContext } from '../context';
@@ -15,7 +17,20 @@ const REACH_MONTHS = 6;
 
 /** Words of a broadcast request that say nothing about which opportunity. */
 const NOT_THE_OPPORTUNITY =
-  /\b(broadcasts?|send|share|announce|push|tell|let|know|about|out|new|to|with|all|everyone|everybody|staff|people|colleagues|the|an?|this|it|something|opportunit(y|ies)|please)\b/gi;
+  /\b(broadcasts?|send|share|announce|push|post|tell|let|know|about|out|new|start|open|make|set|up|form|to|with|in|on|for|all|everyone|everybody|staff|people|colleagues|channels?|schools?|our|the|an?|this|it|something|opportunit(y|ies)|i'?d|i|want|like|would|can|me|please)\b/gi;
+
+const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3);
+
+/**
+ * The opportunity the words name, when they clearly do: the search is forgiving, so a match must
+ * also share a word with the item's id, title or tags ("start" must not pick "Safeguarding annual update").
+ */
+function namedOpportunity(catalogue: CareerCatalogue, phrase: string): Opportunity | undefined {
+  const item = phrase ? findOpportunity(catalogue, phrase) : undefined;
+  if (!item || item.id === phrase.toLowerCase()) return item;
+  const itemWords = new Set(words(`${item.id} ${item.title} ${item.tags.join(' ')}`));
+  return words(phrase).some((word) => itemWords.has(word)) ? item : undefined;
+}
 /** An audience said in words: everyone, which goes straight to the preview as a pathway or stage does. */
 const EVERYONE = /\b(everyone|everybody|all (active )?staff)\b/i;
 
@@ -29,7 +44,7 @@ export async function broadcastFromText(ctx: ConversationContext, services: Core
   if (!broadcasts) return;
   const phrase = (nlu.entities.topic ?? nlu.text.replace(NOT_THE_OPPORTUNITY, ' ')).replace(/\s+/g, ' ').trim();
   const { catalogue } = await services.catalogues.get(ctx.org.id);
-  const item = phrase ? findOpportunity(catalogue, phrase) : undefined;
+  const item = namedOpportunity(catalogue, phrase);
   const audienceGiven = Boolean(nlu.entities.pathway ?? nlu.entities.stage) || EVERYONE.test(nlu.text);
   if (!item || !audienceGiven) {
     const errors = phrase && !item ? [`I couldn't find an opportunity matching "${phrase.slice(0, 80)}". Choose one below.`] : [];
