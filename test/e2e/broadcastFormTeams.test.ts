@@ -97,6 +97,10 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
     // Words that name no opportunity choose none (the search alone would find something for "start").
     const fresh = await formFor(head, 'start a new broadcast');
     expect(input(fresh, 'opportunityId')?.value).toBe('');
+    // With an audience in the words, straight to the preview, named as the career map names it.
+    const direct = cardsOf(await say(head, 'broadcast the NPQ in senior leadership to middle leaders'));
+    expect(JSON.stringify(direct)).toContain('Active staff with pathway Teaching, stage Middle leader');
+    expect(actionData(direct, 'confirmBroadcast')).toMatchObject({ opportunityId: 'npqsl', pathway: 'teaching', stage: 'middle-leader' });
     const unknown = await formFor(head, 'broadcast unicorn juggling');
     expect(JSON.stringify(unknown)).toContain('I couldn\'t find an opportunity matching \\"unicorn juggling\\". Choose one below.');
   });
