@@ -74,6 +74,7 @@ export const blockActionsSchema = z.object({
 const inputValue = z.object({
   value: z.string().max(4000).nullish(),
   selected_option: z.object({ value: z.string().max(150) }).nullish(),
+  selected_options: z.array(z.object({ value: z.string().max(150) })).max(100).nullish(),
   selected_date: z.string().max(10).nullish(),
 });
 

@@ -1,7 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Replier, ReplyOptions } from '../../core/ports';
 import type { View } from '../../core/conversation/views';
-import { logCpdModal, onboardingModal, viewToSlack } from './blocks';
+import { broadcastModal, logCpdModal, onboardingModal, viewToSlack } from './blocks';
 
 /** Where a turn's answers go in Slack, as far as the event that started it tells. */
 export interface SlackSurface {
@@ -21,13 +21,14 @@ export interface SlackSurface {
   privateMessage?: boolean;
 }
 
-type FormView = Extract<View, { type: 'onboarding' | 'logCpdForm' }>;
+type FormView = Extract<View, { type: 'onboarding' | 'logCpdForm' | 'broadcastForm' }>;
 
-export const isFormView = (view: View): view is FormView => view.type === 'onboarding' || view.type === 'logCpdForm';
+export const isFormView = (view: View): view is FormView => view.type === 'onboarding' || view.type === 'logCpdForm' || view.type === 'broadcastForm';
 
 /** The modal for a form view; the metadata says where to answer once it is submitted. */
 export function modalFor(view: FormView, channel: string | undefined) {
   const metadata = JSON.stringify(channel ? { channel } : {});
+  if (view.type === 'broadcastForm') return broadcastModal(view, metadata);
   return view.type === 'onboarding' ? onboardingModal(view, metadata) : logCpdModal(view, metadata);
 }
 

@@ -1,3 +1,5 @@
+import { includesPeople, newPreviewId } from './audience';
+import type { AudienceNames } from './audienceForm';
 import type { BroadcastAsk, BroadcastPreviewFacts, BroadcastProgressFacts, ReachFacts } from './ports';
 import type { BroadcastPreviewView, BroadcastProgressView, ReachSummaryView } from './views';
 import { formatDate } from '../conversation/presenters/dates';
@@ -9,22 +11,35 @@ const STATUS_LABELS: Record<BroadcastProgressFacts['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function audienceLabel(ask: BroadcastAsk): string {
-  const parts = [ask.pathway && `pathway ${ask.pathway}`, ask.stage && `stage ${ask.stage}`, ask.school && `school ${ask.school}`].filter(Boolean);
-  return parts.length ? `Active staff with ${parts.join(', ')}` : 'All active staff';
+const channelCount = (count: number) => `${count} ${count === 1 ? 'channel' : 'channels'}`;
+
+/** "Active staff with pathway Teaching, school Oak Primary and 2 channels (Staff › General, #cpd)". */
+export function audienceLabel(ask: BroadcastAsk, names: AudienceNames = {}, channelNames: readonly string[] = []): string {
+  const channels = ask.channels ?? [];
+  const listed = channelNames.length > 0 ? channelNames.join(', ') : '';
+  if (!includesPeople(ask)) return `${channelCount(channels.length)} only${listed ? `: ${listed}` : ''}`;
+  const parts = [
+    ask.pathway && `pathway ${names.pathway ?? ask.pathway}`,
+    ask.stage && `stage ${names.stage ?? ask.stage}`,
+    ask.school && `school ${ask.school}`,
+  ].filter(Boolean);
+  const people = parts.length ? `Active staff with ${parts.join(', ')}` : 'All active staff';
+  return channels.length > 0 ? `${people} and ${channelCount(channels.length)}${listed ? ` (${listed})` : ''}` : people;
 }
 
-export function previewView(ask: BroadcastAsk, facts: BroadcastPreviewFacts): BroadcastPreviewView {
+export function previewView(ask: BroadcastAsk, facts: BroadcastPreviewFacts, names: AudienceNames = {}, previewId = newPreviewId()): BroadcastPreviewView {
   return {
     type: 'broadcastPreview',
+    previewId,
     opportunityId: facts.opportunityId,
     title: facts.opportunityTitle,
-    audienceLabel: audienceLabel(ask),
+    audienceLabel: audienceLabel(ask, names, facts.channelNames),
     recipients: facts.recipients,
     unreachable: facts.unreachable,
     ...(ask.pathway ? { pathway: ask.pathway } : {}),
     ...(ask.stage ? { stage: ask.stage } : {}),
     ...(ask.school ? { school: ask.school } : {}),
+    ...(ask.channels?.length ? { channels: ask.channels } : {}),
   };
 }
 

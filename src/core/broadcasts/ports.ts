@@ -5,6 +5,21 @@ export interface BroadcastAsk {
   pathway?: string;
   stage?: string;
   school?: string;
+  /** Channel refs (`teams:…` / `slack:…`); with no person filter, only these channels. */
+  channels?: string[];
+}
+
+/** A channel the bot can post in, as the audience form lists it. */
+export interface BroadcastChannelChoice {
+  ref: string;
+  platform: 'teams' | 'slack';
+  name: string;
+}
+
+/** What the audience form offers beyond the career map: the directory's schools and the channels. */
+export interface AudienceOptions {
+  schools: string[];
+  channels: BroadcastChannelChoice[];
 }
 
 export interface BroadcastPreviewFacts {
@@ -12,6 +27,8 @@ export interface BroadcastPreviewFacts {
   opportunityTitle: string;
   recipients: number;
   unreachable: number;
+  /** Names of the channels included. */
+  channelNames: string[];
 }
 
 export interface BroadcastProgressFacts {
@@ -42,8 +59,11 @@ export interface ReachFacts {
 export type PreviewOutcome = { ok: true; preview: BroadcastPreviewFacts } | { ok: false; problems: string[] };
 
 export interface BroadcastDesk {
+  /** Schools in the active directory and the active channels, for the audience form. */
+  audienceOptions(orgId: string): Promise<AudienceOptions>;
   preview(orgId: string, ask: BroadcastAsk): Promise<PreviewOutcome>;
-  queue(orgId: string, ask: BroadcastAsk, createdBy: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
+  /** Queues the broadcast a preview stands for, once: a second call with the same preview id shows the first. */
+  queue(orgId: string, ask: BroadcastAsk, createdBy: string, previewId: string): Promise<{ ok: true; progress: BroadcastProgressFacts } | { ok: false; problems: string[] }>;
   progress(orgId: string, id: string): Promise<BroadcastProgressFacts | null>;
   cancel(orgId: string, id: string, actor: string): Promise<BroadcastProgressFacts | null>;
   reach(orgId: string, since: Date, months: number): Promise<ReachFacts>;

@@ -1,3 +1,5 @@
+import type { ChoiceOption } from '../conversation/views';
+
 /** View models for admin broadcasts and the reach report. */
 
 /** The opportunity as it appears on a broadcast card. */
@@ -19,10 +21,41 @@ export interface BroadcastOpportunityView {
   item: BroadcastItem;
 }
 
+/** What the audience form holds, as its inputs submit it (channels comma-separated, stage `pathway/stage`). */
+export interface BroadcastFormValues {
+  opportunityId?: string;
+  pathway?: string;
+  stage?: string;
+  school?: string;
+  channels?: string;
+}
+
+/**
+ * The audience form: which opportunity, to whom (pathway, stage, school; empty means everyone
+ * active) and/or which channels. Submitting it shows the preview with the exact count.
+ */
+export interface BroadcastFormView {
+  type: 'broadcastForm';
+  /** Most relevant first: lately added, then closing soonest, then the rest by title. */
+  opportunities: ChoiceOption[];
+  /** Open opportunities left off the list (it is capped); an admin names one in words instead. */
+  unlistedOpportunities: number;
+  pathways: ChoiceOption[];
+  /** One per pathway and stage, valued `pathway/stage`, named "Stage (Pathway)". */
+  stages: ChoiceOption[];
+  /** The schools present in the active directory. */
+  schools: ChoiceOption[];
+  /** Active channels the bot can post in, valued by their public ref (`teams:…` / `slack:…`). */
+  channels: ChoiceOption[];
+  values: BroadcastFormValues;
+  errors: string[];
+}
 
 /** What an admin sees before confirming: the exact count, and Confirm / Cancel. */
 export interface BroadcastPreviewView {
   type: 'broadcastPreview';
+  /** Names this preview: its Confirm queues one broadcast however often it is pressed. */
+  previewId: string;
   opportunityId: string;
   title: string;
   audienceLabel: string;
@@ -31,6 +64,8 @@ export interface BroadcastPreviewView {
   pathway?: string;
   stage?: string;
   school?: string;
+  /** Channel refs the confirm carries. */
+  channels?: string[];
 }
 
 /** A broadcast's progress, refreshed in place, with Cancel while anything is pending. */
@@ -63,4 +98,4 @@ export interface ReachSummaryView {
   months: number;
 }
 
-export type BroadcastView = BroadcastOpportunityView | BroadcastPreviewView | BroadcastProgressView | ReachSummaryView;
+export type BroadcastView = BroadcastOpportunityView | BroadcastFormView | BroadcastPreviewView | BroadcastProgressView | ReachSummaryView;

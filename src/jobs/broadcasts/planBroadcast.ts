@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { includesPeople } from '../../core/broadcasts/audience';
 import { broadcastOpportunityView } from '../../core/broadcasts/presenters';
 import type { DeliveryAddress, NewOutboxRecord } from '../../delivery/types';
 import { ValidationError } from '../../errors';
@@ -25,10 +26,7 @@ export interface BroadcastAudience {
   recipients: number;
 }
 
-/** People are included when a person filter is given, or when no channel is (everyone active). */
-export function includesPeople(request: BroadcastRequest): boolean {
-  return request.channels.length === 0 || Boolean(request.pathway ?? request.stage ?? request.school);
-}
+export { includesPeople };
 
 /** Works out exactly who a broadcast would reach; writes nothing. */
 export async function previewBroadcast(repos: BroadcastRepos, orgId: string, request: BroadcastRequest): Promise<BroadcastAudience> {

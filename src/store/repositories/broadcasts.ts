@@ -103,6 +103,17 @@ export class BroadcastRepository {
       .toArray();
   }
 
+  /** The schools of the organisation's active staff, A to Z (one $match/$group; an admin path, not a hot one). */
+  async schools(orgId: string): Promise<string[]> {
+    const rows = await this.c.staff
+      .aggregate<{ _id: unknown }>([{ $match: { orgId, active: { $ne: false }, school: { $exists: true } } }, { $group: { _id: '$school' } }])
+      .toArray();
+    return rows
+      .map((row) => row._id)
+      .filter((school): school is string => typeof school === 'string' && school.trim() !== '')
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }
+
   /** Pathway, stage and school of everyone in the organisation (for the reach report), one query. */
   async staffFacets(orgId: string): Promise<{ email: string; pathway: string; stage: string; school?: string; active?: boolean }[]> {
     return this.c.staff

@@ -1,4 +1,4 @@
-import type { BroadcastOpportunityView, BroadcastPreviewView, BroadcastProgressView, ReachSummaryView } from '../../../core/broadcasts/views';
+import type { BroadcastFormView, BroadcastOpportunityView, BroadcastPreviewView, BroadcastProgressView, ReachSummaryView } from '../../../core/broadcasts/views';
 import { actions, button, context, escape, fields, header, linkButton, section, type KnownBlock } from './elements';
 
 export function broadcastOpportunityBlocks(view: BroadcastOpportunityView): KnownBlock[] {
@@ -21,6 +21,19 @@ export function broadcastOpportunityBlocks(view: BroadcastOpportunityView): Know
   ];
 }
 
+/** In a message the form is a button that opens the modal (forms belong in modals on Slack). */
+export function broadcastFormBlocks(view: BroadcastFormView): KnownBlock[] {
+  const chosen = view.opportunities.find((item) => item.id === view.values.opportunityId);
+  return [
+    header('New broadcast'),
+    ...(view.errors.length > 0 ? [section(view.errors.map((error) => `• ${escape(error)}`).join('\n'))] : []),
+    section(
+      `${chosen ? `Opportunity: *${escape(chosen.name)}*\n` : ''}Choose the opportunity and who should hear about it: people by pathway, stage and school, and/or channels. You will see the exact number of recipients before anything is sent.`,
+    ),
+    ...actions(button('Choose the audience', { action: 'openBroadcastForm', ...(chosen ? { opportunityId: chosen.id } : {}) }, 'primary')),
+  ];
+}
+
 export function broadcastPreviewBlocks(view: BroadcastPreviewView): KnownBlock[] {
   return [
     header(`Broadcast “${view.title}”?`),
@@ -32,7 +45,7 @@ export function broadcastPreviewBlocks(view: BroadcastPreviewView): KnownBlock[]
     ...actions(
       button(
         'Confirm and send',
-        { action: 'confirmBroadcast', opportunityId: view.opportunityId, pathway: view.pathway, stage: view.stage, school: view.school },
+        { action: 'confirmBroadcast', previewId: view.previewId, opportunityId: view.opportunityId, pathway: view.pathway, stage: view.stage, school: view.school, channels: view.channels },
         'primary',
       ),
       button('Cancel', { action: 'dismissBroadcast' }),

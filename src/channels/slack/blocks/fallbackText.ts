@@ -59,6 +59,16 @@ function describe(view: View): string {
       return `Your team: ${view.members.map((member) => member.name).join(', ') || 'nobody yet'}`;
     case 'discussionDateForm':
       return view.heading;
+    case 'broadcastOpportunity':
+      return `New opportunity from ${view.orgName}: ${view.item.title}`;
+    case 'broadcastForm':
+      return view.errors.length ? `New broadcast: ${view.errors.join(' ')}` : 'New broadcast: choose the opportunity and who should hear about it.';
+    case 'broadcastPreview':
+      return `Broadcast "${view.title}" to ${view.recipients} ${view.recipients === 1 ? 'recipient' : 'recipients'}? ${view.audienceLabel}.`;
+    case 'broadcastProgress':
+      return `Broadcast "${view.title}" (${view.statusLabel.toLowerCase()}): ${view.sent} sent, ${view.failed} failed, ${view.unreachable} unreachable, ${view.pending} pending.`;
+    case 'reachSummary':
+      return `Reach since ${view.sinceLabel}: ${view.reached} reached by ${view.broadcasts} ${view.broadcasts === 1 ? 'broadcast' : 'broadcasts'}, ${view.notReached} not reached in ${view.months} months.`;
     default:
       return 'NextStep';
   }

@@ -14,5 +14,5 @@ export function viewToSlack(view: View): SlackMessage {
 }
 
 export { homeView } from './home';
-export { logCpdModal, onboardingModal, MODAL, INPUT_ACTION, STAGE_SEPARATOR } from './modals';
+export { broadcastModal, logCpdModal, onboardingModal, MODAL, INPUT_ACTION, STAGE_SEPARATOR } from './modals';
 export { ACTION_PREFIX, SLACK_LIMITS, type ButtonPayload, type KnownBlock } from './elements';

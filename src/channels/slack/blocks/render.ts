@@ -8,7 +8,7 @@ import { opportunityDetailBlocks, opportunityListBlocks, readingListBlocks, what
 import { discussionDateFormBlocks, managerReminderBlocks, staffNudgeBlocks, teamOverviewBlocks } from './nudges';
 import { planBlocks } from './plan';
 import { directoryUploadBlocks } from './directoryUpload';
-import { broadcastOpportunityBlocks, broadcastPreviewBlocks, broadcastProgressBlocks, reachSummaryBlocks } from './broadcasts';
+import { broadcastFormBlocks, broadcastOpportunityBlocks, broadcastPreviewBlocks, broadcastProgressBlocks, reachSummaryBlocks } from './broadcasts';
 
 type Renderers = { [T in ViewType]: (view: Extract<View, { type: T }>) => KnownBlock[] };
 
@@ -39,6 +39,7 @@ const renderers: Renderers = {
   discussionDateForm: discussionDateFormBlocks,
   directoryUpload: directoryUploadBlocks,
   broadcastOpportunity: broadcastOpportunityBlocks,
+  broadcastForm: broadcastFormBlocks,
   broadcastPreview: broadcastPreviewBlocks,
   broadcastProgress: broadcastProgressBlocks,
   reachSummary: reachSummaryBlocks,

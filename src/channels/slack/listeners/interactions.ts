@@ -108,4 +108,5 @@ export function registerInteractionListeners(app: App, deps: SlackListenerDeps):
   };
   app.view(MODAL.onboarding, onSubmit);
   app.view(MODAL.logCpd, onSubmit);
+  app.view(MODAL.broadcast, onSubmit);
 }

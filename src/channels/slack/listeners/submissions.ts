@@ -6,6 +6,7 @@ type Values = ViewSubmission['view']['state']['values'];
 function read(values: Values, field: string): string | undefined {
   const input = values[field]?.[INPUT_ACTION];
   const value = input?.value ?? input?.selected_option?.value ?? input?.selected_date ?? undefined;
+  if (value === undefined && input?.selected_options) return input.selected_options.map((option) => option.value).join(',');
   return value ?? undefined;
 }
 
@@ -26,6 +27,16 @@ export function actionFromSubmission(view: ViewSubmission['view']): Record<strin
       school: read(values, 'school'),
       managerEmail: read(values, 'managerEmail'),
       nextDiscussion: read(values, 'nextDiscussion'),
+    };
+  }
+  if (view.callback_id === MODAL.broadcast) {
+    return {
+      action: 'previewBroadcastForm',
+      opportunityId: read(values, 'opportunityId'),
+      pathway: read(values, 'pathway'),
+      stage: read(values, 'stage'),
+      school: read(values, 'school'),
+      channels: read(values, 'channels'),
     };
   }
   if (view.callback_id === MODAL.logCpd) {

@@ -32,6 +32,7 @@ export const TEMPLATE_FILES: { readonly [T in ViewType]: `${T}.json` } = {
   discussionDateForm: 'discussionDateForm.json',
   directoryUpload: 'directoryUpload.json',
   broadcastOpportunity: 'broadcastOpportunity.json',
+  broadcastForm: 'broadcastForm.json',
   broadcastPreview: 'broadcastPreview.json',
   broadcastProgress: 'broadcastProgress.json',
   reachSummary: 'reachSummary.json',

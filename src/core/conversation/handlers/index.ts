@@ -26,6 +26,7 @@ import {
 } from './opportunities';
 import * as nudges from './nudges';
 import * as broadcasts from './broadcasts';
+import { openBroadcastForm, previewBroadcastForm } from './broadcastForm';
 import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
 
 export const intentHandlers: IntentHandlers = {
@@ -105,4 +106,6 @@ export const actionHandlers: ActionHandlers = {
   dismissBroadcast: broadcasts.dismissBroadcast,
   broadcastStatus: broadcasts.broadcastStatus,
   cancelBroadcast: broadcasts.cancelBroadcast,
+  openBroadcastForm,
+  previewBroadcastForm,
 };
