@@ -27,7 +27,7 @@ export class OutcomeWriter {
   private readonly queue: { outcome: OutboxOutcome; at: Date }[] = [];
   private timer?: NodeJS.Timeout;
   private writing?: Promise<void>;
-  private lastError?: unknown;
+  private lastError?: Error;
   private readonly roomWaiters: (() => void)[] = [];
 
   constructor(
@@ -89,7 +89,7 @@ export class OutcomeWriter {
       try {
         await this.persist.execute(() => this.outbox.recordOutcome(outcome, at));
       } catch (error) {
-        this.lastError = error;
+        this.lastError = error instanceof Error ? error : new Error(String(error));
         this.logger.error({ err: error, unwritten: this.queue.length }, 'could not record send outcomes; kept to retry');
         // Try again after a window; the records stay "sending" meanwhile, so nothing is lost.
         this.later(this.options.windowMs);
