@@ -8,8 +8,8 @@
 export class Pacer {
   private readonly waiting: (() => void)[] = [];
   private readonly idleWaiters: (() => void)[] = [];
-  private slot = 0;
-  private pausedUntil = 0;
+  private slot = -Infinity;
+  private pausedUntil = -Infinity;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -53,7 +53,7 @@ export class Pacer {
         }, due - now);
         return;
       }
-      this.slot = Math.max(due + this.intervalMs, now - this.toleranceMs);
+      this.slot = Math.max(due, now - this.toleranceMs) + this.intervalMs;
       this.waiting.shift()?.();
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
