@@ -70,18 +70,19 @@ function broadcastRow(b: BroadcastRateResult): string[] {
   return [
     `broadcast, ${count(b.recipients)} recipients${b.recipients < 10_000 ? ' (target is 10,000)' : ''}`,
     `${b.achievedPerSecond.toFixed(2)} msg/s accepted; ${b.lost} lost, ${b.duplicated} duplicated`,
-    `Teams transport over HTTP to a stand-in connector limiting ${b.limitPerSecond}/s per tenant (burst ${b.connectorBurst}); ${b.refused429} × 429 honoured; ${b.notSent} records not sent; drain ${b.drainSeconds.toFixed(1)} s; peak RSS ${b.peakRssMb.toFixed(0)} MB`,
+    `Teams transport over HTTP to a stand-in connector limiting ${b.limitPerSecond}/s per tenant (burst ${b.connectorBurst}); 429s answered: ${b.refused429}; ${b.notSent} records not sent; drain ${b.drainSeconds.toFixed(1)} s; peak RSS ${b.peakRssMb.toFixed(0)} MB`,
     `${b.ofLimit.toFixed(3)} of limit`,
     `≥ 0.98, 0 lost, 0 dup: ${verdict(met)}`,
   ];
 }
 
 function planningRow(p: NudgePlanningResult): string[] {
-  const memory = (phase: { peakRssMb: number; peakHeapMb: number }) => `peak RSS ${phase.peakRssMb.toFixed(0)} MB, heap ${phase.peakHeapMb.toFixed(0)} MB`;
+  const memory = (phase: { peakRssMb: number; peakHeapMb: number }) =>
+    `peak RSS ${phase.peakRssMb.toFixed(0)} MB (+${Math.max(0, phase.peakRssMb - p.rssBeforeMb).toFixed(0)}), heap ${phase.peakHeapMb.toFixed(0)} MB`;
   return [
     `nudge planning, ${count(p.staff)} staff${p.staff < 100_000 ? ' (target is 100,000)' : ''}`,
     `${(p.planning.ms / 1000).toFixed(1)} s (dry run, ${count(p.planning.planned)} planned); ${memory(p.planning)}`,
-    `raw cursor scan ${(p.rawScan.ms / 1000).toFixed(1)} s (${memory(p.rawScan)}); with outbox writes ${(p.planningWithWrites.ms / 1000).toFixed(1)} s (${memory(p.planningWithWrites)}); RSS before ${p.rssBeforeMb.toFixed(0)} MB`,
+    `raw cursor scan ${(p.rawScan.ms / 1000).toFixed(1)} s (${memory(p.rawScan)}); with outbox writes ${(p.planningWithWrites.ms / 1000).toFixed(1)} s (${memory(p.planningWithWrites)}); RSS of the whole bench process before: ${p.rssBeforeMb.toFixed(0)} MB`,
     `${p.ratio.toFixed(2)}× scan`,
     `≤ 2× raw scan: ${verdict(p.ratio <= 2)}`,
   ];
