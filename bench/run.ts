@@ -16,6 +16,8 @@ import { startFerretDb } from '../src/store/embedded/ferretdb';
 import { FakeBotConnector } from '../test/support/fakeBotConnector';
 import { messageActivity } from '../test/support/activities';
 import { startEchoBot, startStatefulBot } from './lib/anchors';
+import { measureBroadcastRate } from './lib/broadcastRate';
+import { measureNudgePlanning } from './lib/nudgePlanning';
 import { build, measureColdStart } from './lib/coldStart';
 import { CommandCountingProxy } from './lib/commandCounter';
 import { BENCH_SEED, generateStaff, toCsv } from './lib/generateStaff';
@@ -28,6 +30,8 @@ const CONCURRENCY = [1, 10, 50];
 const SMALL_DIRECTORY = 100;
 const LARGE_DIRECTORY = 20_000;
 const WHAT_NEXT = 'what can I do next at my stage?';
+const BROADCAST_RECIPIENTS = QUICK ? 500 : 10_000;
+const PLANNING_STAFF = QUICK ? 5_000 : 100_000;
 const TURN_TYPES: [string, string][] = [
   ['what next', WHAT_NEXT],
   ['browse', 'show me NPQs'],
@@ -151,6 +155,11 @@ async function main(): Promise<void> {
     const firstStart = await measureColdStart(uri, `${dbName}_cold`, 1000);
     const coldStart = await measureColdStart(uri, `${dbName}_cold`);
 
+    // 6. A broadcast through the outbox to the stand-in connector enforcing the Teams limit with 429s,
+    // then nudge planning over a large directory beside a raw cursor scan of it.
+    const broadcast = await measureBroadcastRate({ uri, dbName: `${dbName}_broadcast`, recipients: BROADCAST_RECIPIENTS, log });
+    const nudgePlanning = await measureNudgePlanning({ uri, dbName: `${dbName}_plan`, staff: PLANNING_STAFF, log });
+
     const results = {
       when: new Date().toISOString(),
       quick: QUICK,
@@ -170,10 +179,8 @@ async function main(): Promise<void> {
       },
       staffImport: { rows: LARGE_DIRECTORY, seconds: firstImport.seconds, summary: firstImport.summary, unchangedReimport: reimport },
       coldStart: { firstStartMs: firstStart.readyMs, readyMs: coldStart.readyMs, idleRssMb: coldStart.idleRssMb },
-      // Filled in by the delivery outbox work: 10,000-recipient broadcast against a 429-enforcing
-      // stand-in connector, and nudge planning over 100,000 staff beside a raw cursor scan.
-      broadcast: null,
-      nudgePlanning: null,
+      broadcast,
+      nudgePlanning,
       totalSeconds: (performance.now() - runStarted) / 1000,
     };
     const dir = path.join(__dirname, 'results');

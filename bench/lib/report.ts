@@ -1,4 +1,6 @@
+import type { BroadcastRateResult } from './broadcastRate';
 import type { LoadResult } from './load';
+import type { NudgePlanningResult } from './nudgePlanning';
 
 interface Results {
   when: string;
@@ -11,8 +13,8 @@ interface Results {
   directorySize: { small: number; large: number; p50Small: number; p50Large: number; ratio: number };
   staffImport: { rows: number; seconds: number; unchangedReimport: { seconds: number; summary: { unchanged: number; created: number; changed: number } } };
   coldStart: { firstStartMs: number; readyMs: number; idleRssMb: number };
-  broadcast: unknown;
-  nudgePlanning: unknown;
+  broadcast: BroadcastRateResult;
+  nudgePlanning: NudgePlanningResult;
 }
 
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -53,10 +55,35 @@ export function printTable(r: Results): void {
   rows.push([`staff import, ${i.rows} rows`, `${i.seconds.toFixed(1)} s`, `re-import unchanged: ${i.unchangedReimport.seconds.toFixed(1)} s, ${i.unchangedReimport.summary.unchanged} unchanged, ${i.unchangedReimport.summary.created + i.unchangedReimport.summary.changed} written`, '', `< 60 s: ${verdict(i.seconds < 60)}`]);
   rows.push(['cold start (compiled)', ms(r.coldStart.readyMs), `first start on an empty database (seeds the map): ${ms(r.coldStart.firstStartMs)}`, '', `≤ 3 s: ${verdict(r.coldStart.readyMs <= 3000)}`]);
   rows.push(['idle RSS (compiled)', `${r.coldStart.idleRssMb.toFixed(0)} MB`, '', '', `≤ 150 MB: ${verdict(r.coldStart.idleRssMb <= 150)}`]);
-  rows.push(['broadcast 10,000 (429-limited)', r.broadcast === null ? 'not measured yet (outbox)' : JSON.stringify(r.broadcast), '', '', '≥ 0.98 of limit, 0 lost, 0 duplicated']);
-  rows.push(['nudge planning, 100,000 staff', r.nudgePlanning === null ? 'not measured yet (outbox)' : JSON.stringify(r.nudgePlanning), '', '', '≤ 2× raw cursor scan']);
+  rows.push(broadcastRow(r.broadcast));
+  rows.push(planningRow(r.nudgePlanning));
   process.stdout.write(
     `NextStep bench ${r.when}${r.quick ? ' (quick)' : ''}: ${r.database}; ${r.machine.cpus} CPUs (${r.machine.model}), load ${r.machine.loadAverage.map((n) => n.toFixed(1)).join(' ')}, node ${r.machine.node}; ${r.secondsPerLoad} s per load\n\n`,
   );
   process.stdout.write(`${table(['measure', 'NextStep', 'anchors / detail', 'ratio', 'target'], rows)}\n`);
+}
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+function broadcastRow(b: BroadcastRateResult): string[] {
+  const met = b.ofLimit >= 0.98 && b.lost === 0 && b.duplicated === 0;
+  return [
+    `broadcast, ${count(b.recipients)} recipients${b.recipients < 10_000 ? ' (target is 10,000)' : ''}`,
+    `${b.achievedPerSecond.toFixed(2)} msg/s accepted; ${b.lost} lost, ${b.duplicated} duplicated`,
+    `Teams transport over HTTP to a stand-in connector limiting ${b.limitPerSecond}/s per tenant (burst ${b.connectorBurst}); 429s answered: ${b.refused429}; ${b.notSent} records not sent; drain ${b.drainSeconds.toFixed(1)} s; peak RSS ${b.peakRssMb.toFixed(0)} MB`,
+    `${b.ofLimit.toFixed(3)} of limit`,
+    `≥ 0.98, 0 lost, 0 dup: ${verdict(met)}`,
+  ];
+}
+
+function planningRow(p: NudgePlanningResult): string[] {
+  const memory = (phase: { peakRssMb: number; peakHeapMb: number }) =>
+    `peak RSS ${phase.peakRssMb.toFixed(0)} MB (+${Math.max(0, phase.peakRssMb - p.rssBeforeMb).toFixed(0)}), heap ${phase.peakHeapMb.toFixed(0)} MB`;
+  return [
+    `nudge planning, ${count(p.staff)} staff${p.staff < 100_000 ? ' (target is 100,000)' : ''}`,
+    `${(p.planning.ms / 1000).toFixed(1)} s (dry run, ${count(p.planning.planned)} planned); ${memory(p.planning)}`,
+    `raw cursor scan ${(p.rawScan.ms / 1000).toFixed(1)} s (${memory(p.rawScan)}); with outbox writes ${(p.planningWithWrites.ms / 1000).toFixed(1)} s (${memory(p.planningWithWrites)}); RSS of the whole bench process before: ${p.rssBeforeMb.toFixed(0)} MB`,
+    `${p.ratio.toFixed(2)}× scan`,
+    `≤ 2× raw scan: ${verdict(p.ratio <= 2)}`,
+  ];
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { OutboxRepository } from '../store/repositories/outbox';
 import { DatabasePause } from './databasePause';
+import { OutcomeWriter, type OutcomeWriterOptions } from './outcomeWriter';
 import { WorkspaceRateLimits } from './rateLimits';
 import { DEFAULT_RETRY, deliveryRetryPolicy, type RetrySettings } from './retryPolicy';
 import { DeliveryError, type ChannelTransport, type ComposeView, type OutboxRecord } from './types';
@@ -20,6 +21,8 @@ export interface OutboxSenderOptions {
   batchSize?: number;
   /** Records being claimed or sent at once by this runner (the rate limiter paces the sends). */
   concurrency?: number;
+  /** How outcomes are gathered before they are written (see OutcomeWriter). */
+  outcomeWindow?: OutcomeWriterOptions;
   /** Test seams to simulate a crash at a precise point; production never sets them. */
   hooks?: { afterClaim?(records: OutboxRecord[]): Promise<void>; beforeSend?(records: OutboxRecord[]): Promise<void> };
 }
@@ -53,11 +56,14 @@ export class OutboxSender {
   private inFlight = new Set<Promise<unknown>>();
   /** Database work pauses while the database is down and is retried when busy: nothing lost, nothing sent twice. */
   private readonly persist: DatabasePause;
+  /** What became of each send, written shortly after it in one serial stream. */
+  private readonly outcomes: OutcomeWriter;
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.persist = new DatabasePause(options.logger, options.leaseMs / 2);
+    this.outcomes = new OutcomeWriter(options.outbox, this.persist, options.logger, options.outcomeWindow);
   }
 
   /**
@@ -91,6 +97,8 @@ export class OutboxSender {
           continue;
         }
         await settle();
+        // Retries written as pending again are what nextDue looks for.
+        await this.outcomes.flush();
         const sweptSomething = afterId !== undefined;
         afterId = undefined;
         const progressed = progressOf(summary) > sweepStart;
@@ -102,16 +110,19 @@ export class OutboxSender {
         await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
       }
     } finally {
-      // Whatever happens, nothing this runner started is left running behind its back.
+      // Whatever happens, nothing this runner started is left running behind its back, and every
+      // outcome it knows of is written.
       await Promise.allSettled([...this.inFlight]);
+      await this.outcomes.flush();
     }
     return summary;
   }
 
-  /** Stops taking new records and waits for the sends in flight. */
+  /** Stops taking new records, waits for the sends in flight and writes their outcomes. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.allSettled([...this.inFlight]);
+    await this.outcomes.flush();
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -150,19 +161,21 @@ export class OutboxSender {
 
     const queue = [...claimedGroups];
     const worker = async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) await this.sendGroup(group, summary);
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        await this.sendGroup(group, summary);
+        await this.outcomes.room();
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, queue.length) }, worker));
   }
 
   private async sendGroup(claimed: OutboxRecord[], summary: DrainSummary): Promise<void> {
-    const { outbox } = this.options;
     const [first] = claimed as [OutboxRecord, ...OutboxRecord[]];
     const address = first.address;
     const transport = address ? this.transports.get(address.channel) : undefined;
     if (!address || !transport) {
       const reason = address ? `${address.channel} is not configured` : 'no address';
-      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', reason))));
+      for (const record of claimed) this.outcomes.record({ record, state: 'unreachable', reason });
       summary.unreachable += claimed.length;
       return;
     }
@@ -173,19 +186,18 @@ export class OutboxSender {
       const policy = deliveryRetryPolicy(this.retry, (ms) => this.options.limits.pause(address, ms));
       await policy.execute(() => this.options.limits.schedule(address, () => transport.send(address, view)));
     } catch (error) {
-      await this.recordFailure(claimed, error, summary, log);
+      this.recordFailure(claimed, error, summary, log);
       return;
     }
     summary.sent += claimed.length;
-    await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markSent(record))));
+    for (const record of claimed) this.outcomes.record({ record, state: 'sent' });
   }
 
-  private async recordFailure(claimed: OutboxRecord[], error: unknown, summary: DrainSummary, log: Logger): Promise<void> {
-    const { outbox } = this.options;
+  private recordFailure(claimed: OutboxRecord[], error: unknown, summary: DrainSummary, log: Logger): void {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       log.info({ reason: message }, 'recipient unreachable');
-      await Promise.all(claimed.map((record) => this.persist.execute(() => outbox.markFinal(record, 'unreachable', message))));
+      for (const record of claimed) this.outcomes.record({ record, state: 'unreachable', reason: message });
       summary.unreachable += claimed.length;
       return;
     }
@@ -194,11 +206,11 @@ export class OutboxSender {
       // Being told to wait is not a failure: a rate-limited record is never given up on.
       if (rateLimited || record.attempts + 1 < this.options.maxAttempts) {
         const wait = rateLimited ? (error.retryAfterMs ?? 1_000) : this.retry.baseDelayMs * 2 ** (record.attempts + this.retry.triesPerClaim);
-        await this.persist.execute(() => outbox.markRetry(record, new Date(Date.now() + wait), message));
+        this.outcomes.record({ record, state: 'pending', notBefore: new Date(Date.now() + wait), reason: message });
         summary.deferred += 1;
       } else {
         log.warn({ err: error }, 'delivery failed after every attempt');
-        await this.persist.execute(() => outbox.markFinal(record, 'failed', message));
+        this.outcomes.record({ record, state: 'failed', reason: message });
         summary.failed += 1;
       }
     }

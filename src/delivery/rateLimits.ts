@@ -1,4 +1,4 @@
-import Bottleneck from 'bottleneck';
+import { Pacer } from './pacer';
 import type { DeliveryAddress } from './types';
 
 export interface RateLimitSettings {
@@ -6,47 +6,43 @@ export interface RateLimitSettings {
   teamsPerSecond: number;
   /** Messages per second per Slack workspace (chat.postMessage allows about one per channel). */
   slackPerSecond: number;
-  /** Sends in flight at once per workspace. */
-  maxConcurrent?: number;
 }
 
 /**
- * One limiter per Teams tenant and per Slack workspace, spacing sends evenly at the configured
- * rate. A 429 pauses that workspace for its Retry-After: jobs already scheduled wait before
- * sending, so the whole workspace backs off, not only the message that was refused.
+ * One pacer per Teams tenant and per Slack workspace, starting sends evenly at the configured
+ * rate. Only starts are paced: a slow platform does not hold the next send back (the sender's own
+ * concurrency bounds what is in flight). A 429 pauses that workspace for its Retry-After: sends
+ * already waiting wait longer, so the whole workspace backs off, not only the message refused.
  */
 export class WorkspaceRateLimits {
-  private readonly groups: Record<DeliveryAddress['channel'], Bottleneck.Group>;
-  private readonly pausedUntil = new Map<string, number>();
+  private readonly pacers = new Map<string, Pacer>();
+  private readonly intervals: Record<DeliveryAddress['channel'], number>;
 
   constructor(settings: RateLimitSettings) {
-    const group = (perSecond: number) =>
-      new Bottleneck.Group({ minTime: Math.ceil(1000 / perSecond), maxConcurrent: settings.maxConcurrent ?? 16 });
-    this.groups = { teams: group(settings.teamsPerSecond), slack: group(settings.slackPerSecond) };
+    this.intervals = { teams: 1000 / settings.teamsPerSecond, slack: 1000 / settings.slackPerSecond };
   }
 
-  schedule<T>(address: DeliveryAddress, work: () => Promise<T>): Promise<T> {
-    const id = `${address.channel}:${address.workspaceId}`;
-    return this.groups[address.channel].key(address.workspaceId).schedule(async () => {
-      await this.waitWhilePaused(id);
-      return work();
-    });
+  async schedule<T>(address: DeliveryAddress, work: () => Promise<T>): Promise<T> {
+    await this.pacerFor(address).turn();
+    return work();
   }
 
   pause(address: DeliveryAddress, ms: number): void {
-    const id = `${address.channel}:${address.workspaceId}`;
-    this.pausedUntil.set(id, Math.max(this.pausedUntil.get(id) ?? 0, Date.now() + ms));
+    this.pacerFor(address).pause(ms);
   }
 
+  /** Waits until every send already waiting for its turn has started. */
   async stop(): Promise<void> {
-    await Promise.all(Object.values(this.groups).flatMap((group) => group.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false }))));
+    await Promise.all([...this.pacers.values()].map((pacer) => pacer.idle()));
   }
 
-  private async waitWhilePaused(id: string): Promise<void> {
-    for (;;) {
-      const wait = (this.pausedUntil.get(id) ?? 0) - Date.now();
-      if (wait <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+  private pacerFor(address: DeliveryAddress): Pacer {
+    const id = `${address.channel}:${address.workspaceId}`;
+    let pacer = this.pacers.get(id);
+    if (!pacer) {
+      pacer = new Pacer(this.intervals[address.channel]);
+      this.pacers.set(id, pacer);
     }
+    return pacer;
   }
 }

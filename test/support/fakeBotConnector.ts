@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedActivity {
   conversationId: string;
   replyToId?: string;
+  /** When the connector accepted it (ms since the epoch, sub-millisecond). */
+  at?: number;
   activity: Record<string, unknown> & {
     type?: string;
     text?: string;
@@ -15,6 +17,13 @@ export interface RecordedActivity {
 export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
+}
+
+/** A per-tenant rate limit the connector enforces with 429 and Retry-After, like the real service. */
+export interface ConnectorRateLimit {
+  perSecond: number;
+  /** Sends a tenant may make back to back after a quiet spell (token-bucket capacity). */
+  burst: number;
 }
 
 export interface Member {
@@ -35,6 +44,8 @@ export class FakeBotConnector {
   readonly refused: { conversationId: string; status: number }[] = [];
   private readonly scripts = new Map<string, ScriptedAnswer[]>();
   private readonly blocked = new Map<string, number>();
+  private rateLimit?: ConnectorRateLimit;
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private server?: http.Server;
   private counter = 0;
 
@@ -61,6 +72,27 @@ export class FakeBotConnector {
   clear(): void {
     this.sent.length = 0;
     this.refused.length = 0;
+  }
+
+  /** From now on each tenant may send `perSecond` messages a second (token bucket); beyond that, 429. */
+  limitRate(limit: ConnectorRateLimit): void {
+    this.rateLimit = limit;
+    this.buckets.clear();
+  }
+
+  /** Milliseconds until this tenant may send again, or 0 if this send is within its limit (and taken). */
+  private throttle(tenantId: string, now: number): number {
+    const limit = this.rateLimit;
+    if (!limit) return 0;
+    const bucket = this.buckets.get(tenantId) ?? { tokens: limit.burst, at: now };
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) * limit.perSecond) / 1000);
+    bucket.at = now;
+    this.buckets.set(tenantId, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return ((1 - bucket.tokens) * 1000) / limit.perSecond;
   }
 
   /** The next sends to this conversation get these answers, in order; later ones succeed. */
@@ -102,7 +134,16 @@ export class FakeBotConnector {
           return;
         }
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as RecordedActivity['activity'];
-        this.sent.push({ conversationId: parts[2], ...(parts[4] ? { replyToId: parts[4] } : {}), activity });
+        const at = performance.timeOrigin + performance.now();
+        const wait = this.throttle(tenantOf(activity), at);
+        if (wait > 0) {
+          this.refused.push({ conversationId: parts[2], status: 429 });
+          // Retry-After is whole seconds, as HTTP defines it.
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+          res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'rate limit exceeded' } }));
+          return;
+        }
+        this.sent.push({ conversationId: parts[2], ...(parts[4] ? { replyToId: parts[4] } : {}), activity, at });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${++this.counter}` }));
         return;
@@ -111,4 +152,11 @@ export class FakeBotConnector {
       res.end(JSON.stringify({ error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } }));
     });
   }
+}
+
+function tenantOf(activity: RecordedActivity['activity']): string {
+  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const tenant = conversation?.tenantId ?? channelData?.tenant?.id;
+  return typeof tenant === 'string' ? tenant : 'default';
 }

@@ -15,6 +15,12 @@ export interface OutboxCount {
   count: number;
 }
 
+/** What became of one send: sent, given up on, or back to pending for a later attempt. */
+export type OutboxOutcome =
+  | { record: OutboxRecord; state: 'sent' }
+  | { record: OutboxRecord; state: 'failed' | 'unreachable'; reason: string }
+  | { record: OutboxRecord; state: 'pending'; notBefore: Date; reason: string };
+
 const INSERT_BATCH = 1_000;
 
 function isDuplicateKey(error: unknown): boolean {
@@ -178,6 +184,12 @@ export class OutboxRepository {
       { _id: record._id },
       { $set: { state, reason, lastError: reason, attempts: record.attempts + 1, updatedAt: now } },
     );
+  }
+
+  async recordOutcome(outcome: OutboxOutcome, now = new Date()): Promise<void> {
+    if (outcome.state === 'sent') await this.markSent(outcome.record, now);
+    else if (outcome.state === 'pending') await this.markRetry(outcome.record, outcome.notBefore, outcome.reason, now);
+    else await this.markFinal(outcome.record, outcome.state, outcome.reason, now);
   }
 
   async markRetry(record: OutboxRecord, notBefore: Date, error: string, now = new Date()): Promise<void> {
