@@ -27,6 +27,7 @@ import {
 import * as nudges from './nudges';
 import * as broadcasts from './broadcasts';
 import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
+import { deactivateMissingFromCard } from '../../uploads/deactivateMissing';
 
 export const intentHandlers: IntentHandlers = {
   whatNext: answerWhatNext,
@@ -105,4 +106,5 @@ export const actionHandlers: ActionHandlers = {
   dismissBroadcast: broadcasts.dismissBroadcast,
   broadcastStatus: broadcasts.broadcastStatus,
   cancelBroadcast: broadcasts.cancelBroadcast,
+  deactivateMissing: deactivateMissingFromCard,
 };
