@@ -139,4 +139,23 @@ describe('deactivating the people a staff file leaves out, from a button on its 
     expect(textsOf(sent)).toContain('The directory has changed since "staff-latest.csv" was imported');
     expect(await inactive()).toEqual(['staff9@school.org']);
   });
+
+  it('refuses a press for an upload it does not know or whose offer has expired', async () => {
+    const unknown = await send(head, submitActivity(head, { action: 'deactivateMissing', uploadId: 'u-ffffffffffff' }));
+    expect(textsOf(unknown)).toContain("I can't find that staff file any more");
+    await bot.app.repos.directoryUploads.save({
+      orgId: ORG,
+      uploadId: 'u-eeeeeeeeeeee',
+      fileName: 'last-month.csv',
+      createdAt: new Date(Date.now() - 30 * 86_400_000),
+      expiresAt: new Date(Date.now() - 23 * 86_400_000),
+      summary: { created: 0, changed: 0, unchanged: 9, deactivated: 0 },
+      missing: ['staff0@school.org'],
+      fingerprint: await bot.app.repos.staff.directoryFingerprint(ORG),
+    });
+    const expired = await send(head, submitActivity(head, { action: 'deactivateMissing', uploadId: 'u-eeeeeeeeeeee' }));
+    expect(textsOf(expired)).toContain('The summary of "last-month.csv" is more than a week old');
+    expect(await bot.app.repos.staff.findByEmail(ORG, 'staff0@school.org')).toMatchObject({ name: 'Staff Member 0' });
+    expect((await bot.app.repos.staff.findByEmail(ORG, 'staff0@school.org'))?.active).not.toBe(false);
+  });
 });
