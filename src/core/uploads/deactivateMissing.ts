@@ -30,7 +30,8 @@ async function refuse(ctx: ConversationContext, services: CoreServices, uploadId
 async function alreadyDone(ctx: ConversationContext, upload: DirectoryUploadRecord): Promise<void> {
   if (upload.deactivated) {
     await ctx.reply(deactivatedSummaryView(upload, upload.deactivated.count), { replaceCard: true });
-    await ctx.reply({ type: 'text', text: `That's already done: ${people(upload.deactivated.count)} not in "${upload.fileName}" were deactivated. Nothing more changed.` });
+    const { count } = upload.deactivated;
+    await ctx.reply({ type: 'text', text: `That's already done: ${people(count)} not in "${upload.fileName}" ${count === 1 ? 'was' : 'were'} deactivated. Nothing more changed.` });
     return;
   }
   await ctx.reply({ type: 'text', text: `That's already being done for "${upload.fileName}" (another press got there first). Nothing more changed.` });
