@@ -98,6 +98,10 @@ describe('deactivating the people a staff file leaves out, from a button on its 
     const answers = [fromHead, fromDeputy];
     const redrawn = answers.filter((answer) => answer.type === 'application/vnd.microsoft.card.adaptive' && JSON.stringify(answer.value).includes('were deactivated'));
     expect(redrawn.length).toBeGreaterThanOrEqual(1);
+    // Whoever came second hears it is done (or under way), never that the directory changed.
+    const others = answers.filter((answer) => !redrawn.includes(answer));
+    for (const answer of others) expect(answer).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('already') });
+    expect(await audit('staff.deactivateMissingRefused')).toEqual([]);
     expect(JSON.stringify(redrawn[0]?.value)).toContain('3 people not in this file were deactivated.');
     expect(JSON.stringify(redrawn[0]?.value)).toMatch(/"title":"Deactivated","value":"3"/);
     expect(deactivateButton(redrawn[0]?.value as Card)).toBeUndefined();
@@ -138,6 +142,20 @@ describe('deactivating the people a staff file leaves out, from a button on its 
     const sent = await send(head, submitActivity(head, latest as Record<string, unknown>));
     expect(textsOf(sent)).toContain('The directory has changed since "staff-latest.csv" was imported');
     expect(await inactive()).toEqual(['staff9@school.org']);
+  });
+
+  it('answers "already being done" to a press that arrives while an earlier one is still deactivating', async () => {
+    const card = summaryOf(await upload(head, 'staff-again.csv', csvOf(everyone.slice(0, 8))));
+    const again = deactivateButton(card) as { action: string; uploadId: string };
+    expect(JSON.stringify(card)).toContain('1 active person in the directory is not in this file: Staff Member 8.');
+    // The earlier press has claimed the work and deactivated staff8, but not yet recorded it.
+    expect(await bot.app.repos.directoryUploads.claimDeactivation(ORG, again.uploadId, new Date())).toBe(true);
+    await bot.app.repos.staff.deactivateLeavers(ORG, ['staff8@school.org']);
+    const refusalsBefore = (await audit('staff.deactivateMissingRefused')).length;
+    const sent = await send(head, submitActivity(head, again));
+    expect(textsOf(sent)).toContain('That\'s already being done for "staff-again.csv"');
+    expect(await audit('staff.deactivateMissingRefused')).toHaveLength(refusalsBefore);
+    expect(await inactive()).toEqual(['staff8@school.org', 'staff9@school.org']);
   });
 
   it('refuses a press for an upload it does not know or whose offer has expired', async () => {

@@ -54,8 +54,13 @@ export const deactivateMissingFromCard: ActionHandler<'deactivateMissing'> = asy
   if (upload.deactivated) return alreadyDone(ctx, upload);
   if (upload.expiresAt.getTime() <= ctx.now.getTime()) return refuse(ctx, services, uploadId, 'expired', upload.fileName);
   if (await uploads.hasNewerThan(orgId, upload.createdAt)) return refuse(ctx, services, uploadId, 'newer-import', upload.fileName);
-  if ((await services.directoryImports.directoryFingerprint(orgId)) !== upload.fingerprint) return refuse(ctx, services, uploadId, 'directory-changed', upload.fileName);
-  if (!(await uploads.claimDeactivation(orgId, uploadId, ctx.now))) return alreadyDone(ctx, (await uploads.find(orgId, uploadId)) ?? upload);
+  const settled = async () => alreadyDone(ctx, (await uploads.find(orgId, uploadId)) ?? upload);
+  if ((await services.directoryImports.directoryFingerprint(orgId)) !== upload.fingerprint) {
+    // A press that got there first changes who is active too: that is "already done", not a changed directory.
+    if (await uploads.deactivationClaimed(orgId, uploadId)) return settled();
+    return refuse(ctx, services, uploadId, 'directory-changed', upload.fileName);
+  }
+  if (!(await uploads.claimDeactivation(orgId, uploadId, ctx.now))) return settled();
 
   let deactivated: number;
   try {

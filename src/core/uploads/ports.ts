@@ -57,6 +57,8 @@ export interface DirectoryUploadStore {
   hasNewerThan(orgId: string, createdAt: Date): Promise<boolean>;
   /** The single-use claim on an upload's deactivation: true for the first caller only (a unique insert). */
   claimDeactivation(orgId: string, uploadId: string, now: Date): Promise<boolean>;
+  /** Whether a press has claimed the deactivation (it may still be under way). */
+  deactivationClaimed(orgId: string, uploadId: string): Promise<boolean>;
   /** Gives the claim back when the deactivation failed part way, so the button may be pressed again. */
   releaseDeactivation(orgId: string, uploadId: string): Promise<void>;
   recordDeactivated(orgId: string, uploadId: string, count: number, at: Date): Promise<void>;

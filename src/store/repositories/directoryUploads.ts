@@ -52,6 +52,10 @@ export class DirectoryUploadRepository implements DirectoryUploadStore {
     }
   }
 
+  async deactivationClaimed(orgId: string, uploadId: string): Promise<boolean> {
+    return (await this.c.directoryUploadClaims.findOne({ _id: uploadKey(orgId, uploadId) })) !== null;
+  }
+
   async releaseDeactivation(orgId: string, uploadId: string): Promise<void> {
     await this.c.directoryUploadClaims.deleteOne({ _id: uploadKey(orgId, uploadId) });
   }
