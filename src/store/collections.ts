@@ -21,6 +21,7 @@ import type { ActionClaimDoc } from './repositories/actionClaims';
 import type { ConfirmationDoc } from './repositories/confirmations';
 import type { BroadcastDoc } from './repositories/broadcasts';
 import type { BroadcastChannelDoc } from './repositories/broadcastChannels';
+import type { DirectoryUploadClaimDoc, DirectoryUploadDoc } from './repositories/directoryUploads';
 
 export interface Collections {
   organisations: Collection<OrganisationDoc>;
@@ -46,6 +47,8 @@ export interface Collections {
   confirmations: Collection<ConfirmationDoc>;
   broadcasts: Collection<BroadcastDoc>;
   broadcastChannels: Collection<BroadcastChannelDoc>;
+  directoryUploads: Collection<DirectoryUploadDoc>;
+  directoryUploadClaims: Collection<DirectoryUploadClaimDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -72,6 +75,8 @@ export function collections(db: Db): Collections {
     confirmations: db.collection<ConfirmationDoc>('confirmations'),
     broadcasts: db.collection<BroadcastDoc>('broadcasts'),
     broadcastChannels: db.collection<BroadcastChannelDoc>('broadcastChannels'),
+    directoryUploads: db.collection<DirectoryUploadDoc>('directoryUploads'),
+    directoryUploadClaims: db.collection<DirectoryUploadClaimDoc>('directoryUploadClaims'),
   };
 }
 
@@ -96,5 +101,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.confirmations.createIndex({ orgId: 1, email: 1 }),
     c.broadcasts.createIndex({ orgId: 1, createdAt: 1 }),
     c.broadcastChannels.createIndex({ orgId: 1, active: 1 }),
+    c.directoryUploads.createIndex({ orgId: 1, createdAt: 1 }),
   ]);
 }

@@ -20,6 +20,7 @@ import { ConfirmationRepository } from './repositories/confirmations';
 import { PersonalDataRepository } from './personalData/personalDataRepository';
 import { BroadcastRepository } from './repositories/broadcasts';
 import { BroadcastChannelRepository } from './repositories/broadcastChannels';
+import { DirectoryUploadRepository } from './repositories/directoryUploads';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -41,6 +42,7 @@ export interface Repositories {
   personalData: PersonalDataRepository;
   broadcasts: BroadcastRepository;
   broadcastChannels: BroadcastChannelRepository;
+  directoryUploads: DirectoryUploadRepository;
 }
 
 /** Every repository over one database, with indexes in place. */
@@ -68,5 +70,6 @@ export async function openRepositories(db: Db): Promise<Repositories> {
     personalData: new PersonalDataRepository(c),
     broadcasts: new BroadcastRepository(c),
     broadcastChannels: new BroadcastChannelRepository(c),
+    directoryUploads: new DirectoryUploadRepository(c),
   };
 }

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { messageActivity, type ActivityOptions } from '../support/activities';
+import { fileAttachment, standInFileHost } from '../support/standInFileHost';
 import { useTeamsApp } from '../support/useTeamsApp';
 
 interface Sent {
@@ -17,42 +16,9 @@ const GOOD_CSV = [
 
 const BAD_CSV = ['email,name,pathway,stage', 'zoe@school.org,Zoe,teaching,ect', 'not-an-email,Someone,teaching,ect', 'yan@school.org,Yan,teaching,no-such-stage'].join('\n');
 
-/** A loopback server standing in for SharePoint: serves each registered path's bytes. */
-function fileServer() {
-  const files = new Map<string, Buffer>();
-  let server: Server | undefined;
-  let base = '';
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const body = files.get(req.url ?? '');
-      if (!body) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      res.setHeader('content-type', 'text/csv');
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await new Promise<void>((resolve, reject) => server?.close((error) => (error ? reject(error) : resolve())));
-  });
-  return {
-    serve: (path: string, body: string | Buffer): string => {
-      files.set(path, Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
-      return `${base}${path}`;
-    },
-    get requests() {
-      return files.size;
-    },
-  };
-}
-
 describe('an admin sends the staff directory CSV in a Teams personal chat', () => {
   const bot = useTeamsApp({ ADMIN_EMAILS: 'head@school.org' });
-  const files = fileServer();
+  const files = standInFileHost();
 
   const personIn = (conversationId: string, userId: string, email: string, conversationType = 'personal'): ActivityOptions => {
     bot.connector.members.set(userId, { id: userId, name: email, email, userPrincipalName: email });
@@ -62,14 +28,7 @@ describe('an admin sends the staff directory CSV in a Teams personal chat', () =
     const before = bot.connector.to(who.conversationId).length;
     const activity = {
       ...messageActivity(who, text),
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name,
-          contentUrl: 'https://contoso.sharepoint.com/personal/head/Documents/Applications/NextStep/' + name,
-          content: { downloadUrl, uniqueId: 'c6b2a7e0-0000-4000-8000-000000000001', fileType: name.split('.').pop() },
-        },
-      ],
+      attachments: [fileAttachment(name, downloadUrl)],
     };
     const response = await bot.app.post('/api/messages', activity);
     expect(response.status).toBe(200);
@@ -99,11 +58,12 @@ describe('an admin sends the staff directory CSV in a Teams personal chat', () =
     expect(again).toMatch(/"title":"Unchanged","value":"3"/);
   });
 
-  it('deactivates people missing from the file only when asked in words sent with it', async () => {
+  it('deactivates people missing from the file straight away when asked in words sent with it', async () => {
     const head = personIn('conv-head', 'user-head', 'head@school.org');
     const url = files.serve('/fewer.csv', GOOD_CSV.split('\n').slice(0, 3).join('\n'));
     const kept = uploadCards(await upload(head, 'fewer.csv', url)).find((card) => card.includes('Staff directory imported'));
     expect(kept).toMatch(/"title":"Deactivated","value":"0"/);
+    expect(kept).toContain('Deactivate 1 person not in this file');
     const pruned = uploadCards(await upload(head, 'fewer.csv', url, 'here it is, and deactivate missing')).find((card) =>
       card.includes('Staff directory imported'),
     );

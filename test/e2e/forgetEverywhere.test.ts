@@ -78,6 +78,11 @@ describe('"delete my data" leaves no trace of the person in any collection', () 
       filters: {}, createdBy: EMAIL, createdAt: new Date(), updatedAt: new Date(), status: 'done',
       counts: { recipients: 0, people: 0, channels: 0, unreachable: 0 },
     });
+    // A staff file sent in chat that left them out (kept for its "deactivate" button).
+    await repos.directoryUploads.save({
+      orgId: ORG, uploadId: 'u-000000000001', fileName: 'staff.csv', createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000),
+      summary: { created: 0, changed: 0, unchanged: 1, deactivated: 0 }, missing: [EMAIL, 'stays.listed@school.org'], fingerprint: 'f',
+    });
     // Nudge preferences of their own, and a discussion they recorded for their report.
     await repos.nudgePreferences.addToAgenda(ORG, EMAIL, OPPORTUNITY);
     await repos.nudgePreferences.recordHeld(ORG, REPORT, '2026-10-01', EMAIL);
@@ -112,5 +117,6 @@ describe('"delete my data" leaves no trace of the person in any collection', () 
     expect(report).not.toBeNull();
     expect(report?.managerEmail).toBeUndefined();
     expect(await repos.adminRoles.find(ORG, 'someone.else@school.org')).toMatchObject({ grantedBy: expect.stringMatching(/^forgotten:/) });
+    expect((await repos.directoryUploads.find(ORG, 'u-000000000001'))?.missing).toEqual(['stays.listed@school.org']);
   });
 });

@@ -5,6 +5,7 @@ import { INTENTS } from '../nlu';
 import { planStatusSchema } from '../plan/planStatus';
 import { nudgeActionSchemas } from '../nudges/actionSchemas';
 import { broadcastActionSchemas } from '../broadcasts/actionSchemas';
+import { uploadActionSchemas } from '../uploads/actionSchemas';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -70,6 +71,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   ...adminActionSchemas,
   ...nudgeActionSchemas,
   ...broadcastActionSchemas,
+  ...uploadActionSchemas,
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

@@ -5,7 +5,7 @@ import type { NudgeServices } from '../nudges/ports';
 import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, CatalogueSources, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
-import type { DirectoryImporter } from '../uploads/ports';
+import type { DirectoryImporter, DirectoryUploadStore } from '../uploads/ports';
 import type { CoreServices, ProactiveSender } from './services';
 
 /** The ports the conversation handlers use; `store/` repositories implement them. */
@@ -22,6 +22,7 @@ export interface CorePorts extends CatalogueSources {
   claims: OnceOnlyClaims;
   confirmations: ConfirmationTokens;
   personalData: PersonalDataStore;
+  directoryUploads: DirectoryUploadStore;
 }
 
 export function buildCoreServices(
@@ -44,6 +45,7 @@ export function buildCoreServices(
     sender: parts.sender,
     nudges: { preferences: ports.nudgePreferences, directory: ports.directory },
     directoryImports: ports.staff,
+    directoryUploads: ports.directoryUploads,
     ...(parts.broadcasts ? { broadcasts: parts.broadcasts } : {}),
     settings: {
       timezone: config.timezone,

@@ -4,7 +4,7 @@ import type { NudgeServices } from '../nudges/ports';
 import type { BroadcastDesk } from '../broadcasts/ports';
 import type { Recogniser } from '../nlu';
 import type { AuditTrail, ConfirmationTokens, CpdLog, OnceOnlyClaims, PersonalDataStore, PlanStore, ReferenceStore, StaffDirectory } from '../ports';
-import type { DirectoryImporter } from '../uploads/ports';
+import type { DirectoryImporter, DirectoryUploadStore } from '../uploads/ports';
 import type { View } from './views';
 
 /** Sends a view to a person outside a conversation turn (nudges, broadcasts, owner alerts). */
@@ -50,6 +50,8 @@ export interface CoreServices {
   nudges: NudgeServices;
   /** The staff directory import behind CSV files sent in chat. */
   directoryImports: DirectoryImporter;
+  /** Staff files imported in chat, for their summary card's "deactivate" button. */
+  directoryUploads: DirectoryUploadStore;
   /** Admin broadcasts and reach (absent where no outbox is wired, e.g. `nextstep next`). */
   broadcasts?: BroadcastDesk;
 }

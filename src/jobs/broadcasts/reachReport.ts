@@ -22,7 +22,7 @@ export interface BroadcastReach {
   counts: CampaignCounts;
   /** Recipients reached who then saved the opportunity to their plan. */
   saved: number;
-  /** Recipients reached who then pressed "I'm interested" (recorded when the opportunity has a contact). */
+  /** Recipients reached whose first "I'm interested" press on the opportunity came after the broadcast (once each). */
   interested: number;
 }
 
@@ -57,7 +57,7 @@ const sorted = (rows: Map<string, ReachRow>) => [...rows.values()].sort((a, b) =
 /**
  * Reach of every broadcast since `since`, counted in memory over one read of each collection
  * involved (broadcasts, their outbox records, the staff directory, plans of the people reached,
- * interest entries): deliveries to people by pathway, stage and school, engagement, and who
+ * interest records): deliveries to people by pathway, stage and school, engagement, and who
  * no broadcast has reached in the last `months` months.
  */
 export async function reachReport(repos: ReachRepos, orgId: string, since: Date, options: { months?: number; now?: Date } = {}): Promise<ReachReport> {
@@ -94,9 +94,10 @@ export async function reachReport(repos: ReachRepos, orgId: string, since: Date,
     const planned = await repos.broadcasts.planItemsCreated(orgId, reachedPeople, broadcast.opportunityId);
     const saved = [...planned.values()].filter((at) => at >= broadcast.createdAt).length;
     const reachedSet = new Set(reachedPeople);
-    const interested = new Set(
-      interest.filter((entry) => entry.opportunityId === broadcast.opportunityId && entry.at >= broadcast.createdAt && reachedSet.has(entry.actor)).map((entry) => entry.actor),
-    ).size;
+    // One entry per person and opportunity, at their first press: like saves, only interest after the broadcast counts.
+    const interested = interest.filter(
+      (entry) => entry.opportunityId === broadcast.opportunityId && entry.at >= broadcast.createdAt && reachedSet.has(entry.actor),
+    ).length;
     totals.reached += counts.sent;
     totals.failed += counts.failed;
     totals.unreachable += counts.unreachable;

@@ -16,6 +16,7 @@ type Erasable = Pick<
   | 'actionClaims'
   | 'confirmations'
   | 'broadcasts'
+  | 'directoryUploads'
 >;
 
 /**
@@ -65,6 +66,14 @@ export class PersonalDataRepository implements PersonalDataStore {
       if (!match.mentions(doc)) continue;
       await this.c.broadcasts.replaceOne({ _id: doc._id }, match.scrub(doc));
       counts.broadcasts += 1;
+    }
+
+    // A staff file sent in chat keeps who it left out, for its "deactivate" button: take them off that list.
+    counts.directoryUploads = 0;
+    for (const doc of await this.c.directoryUploads.find({ orgId }, { projection: { _id: 1, missing: 1 } }).toArray()) {
+      if (!match.mentions(doc.missing)) continue;
+      await this.c.directoryUploads.updateOne({ _id: doc._id }, { $set: { missing: doc.missing.filter((entry) => !match.mentions(entry)) } });
+      counts.directoryUploads += 1;
     }
 
     counts.managerOf = (await this.c.staff.updateMany({ orgId, managerEmail: email }, { $unset: { managerEmail: '' } })).modifiedCount;

@@ -1,3 +1,4 @@
+import { INTEREST_RECORD } from '../../core/plan/interestRecord';
 import type { DeliveryState } from '../../delivery/types';
 import type { Collections } from '../collections';
 import { personKey } from './personKey';
@@ -47,7 +48,7 @@ export function emptyCampaignCounts(): CampaignCounts {
 }
 
 export class BroadcastRepository {
-  constructor(private readonly c: Pick<Collections, 'broadcasts' | 'outbox' | 'staff' | 'plans' | 'audit'>) {}
+  constructor(private readonly c: Pick<Collections, 'broadcasts' | 'outbox' | 'staff' | 'plans' | 'audit' | 'actionClaims'>) {}
 
   /** Person and channel records of these broadcasts (the fields reports need), one query. */
   async records(orgId: string, ids: string[]): Promise<BroadcastRecordFacts[]> {
@@ -80,10 +81,27 @@ export class BroadcastRepository {
     return result;
   }
 
-  /** "I'm interested" presses recorded since a moment: who, for which opportunity, when. */
+  /**
+   * When each person first pressed "I'm interested" on each opportunity, where that was at or after
+   * a moment. One read of the organisation's interest records (once-only claims, taken on every
+   * press since they were introduced; all of them, so a first press before the moment is seen) and
+   * one of the audit entries since the moment (written only when the opportunity had an owner, and
+   * all that exists of older presses). A person counts once per opportunity, at their earliest press.
+   */
   async interestSince(orgId: string, since: Date): Promise<{ actor: string; opportunityId: string; at: Date }[]> {
-    const docs = await this.c.audit.find({ orgId, action: 'opportunity.interest', at: { $gte: since } }, { projection: { actor: 1, details: 1, at: 1 } }).toArray();
-    return docs.flatMap((doc) => (typeof doc.details?.opportunityId === 'string' ? [{ actor: doc.actor, opportunityId: doc.details.opportunityId, at: doc.at }] : []));
+    const [claims, audited] = await Promise.all([
+      this.c.actionClaims.find({ orgId, kind: INTEREST_RECORD }, { projection: { email: 1, subject: 1, at: 1 } }).toArray(),
+      this.c.audit.find({ orgId, action: 'opportunity.interest', at: { $gte: since } }, { projection: { actor: 1, details: 1, at: 1 } }).toArray(),
+    ]);
+    const earliest = new Map<string, { actor: string; opportunityId: string; at: Date }>();
+    const note = (actor: string, opportunityId: string, at: Date) => {
+      const key = `${actor}\n${opportunityId}`;
+      const known = earliest.get(key);
+      if (!known || at < known.at) earliest.set(key, { actor, opportunityId, at });
+    };
+    for (const claim of claims) note(claim.email, claim.subject, claim.at);
+    for (const entry of audited) if (typeof entry.details?.opportunityId === 'string') note(entry.actor, entry.details.opportunityId, entry.at);
+    return [...earliest.values()].filter((entry) => entry.at >= since);
   }
 
   /** Active staff matching the filters (leavers never), in one query; uses the orgId+pathway+stage / orgId+school indexes where the server does. */

@@ -3,10 +3,14 @@ import type { Collections } from '../collections';
 import { withoutUndefined } from '../withoutUndefined';
 import type { StaffDoc } from '../documents';
 import { personKey } from './personKey';
+import type { DirectoryImportOutcome } from '../../core/uploads/ports';
 import {
   applyDirectoryImport,
+  currentDirectoryFingerprint,
+  deactivateDirectoryPeople,
   planDirectoryImport,
   summariseDirectoryPlan,
+  type DirectoryImportOptions,
   type DirectoryPlan,
   type DirectoryRow,
   type DirectorySummary,
@@ -58,7 +62,7 @@ export class StaffRepository {
   }
 
   /** What importing `rows` would do (new / changed / unchanged / deactivated), without writing. */
-  planDirectory(orgId: string, rows: readonly DirectoryRow[], options: { deactivateMissing?: boolean } = {}): Promise<DirectoryPlan> {
+  planDirectory(orgId: string, rows: readonly DirectoryRow[], options: DirectoryImportOptions = {}): Promise<DirectoryPlan> {
     return planDirectoryImport(this.c.staff, orgId, rows, options);
   }
 
@@ -75,5 +79,25 @@ export class StaffRepository {
     const plan = await this.planDirectory(orgId, rows, options);
     await this.applyDirectory(orgId, plan);
     return summariseDirectoryPlan(plan);
+  }
+
+  /**
+   * A directory file sent in chat: imported like `importDirectory`, reading the whole organisation
+   * once so it can also say who the file leaves out (and fingerprint the directory it leaves behind).
+   */
+  async importDirectoryFile(orgId: string, rows: readonly DirectoryRow[], options: { deactivateMissing?: boolean } = {}): Promise<DirectoryImportOutcome> {
+    const plan = await this.planDirectory(orgId, rows, { ...options, reportMissing: true });
+    await this.applyDirectory(orgId, plan);
+    return { summary: summariseDirectoryPlan(plan), missing: plan.missing, fingerprint: plan.fingerprint ?? '' };
+  }
+
+  /** Fingerprint of who is an active directory person now (see directoryFingerprint.ts), from one read. */
+  directoryFingerprint(orgId: string): Promise<string> {
+    return currentDirectoryFingerprint(this.c.staff, orgId);
+  }
+
+  /** Deactivates these leavers, those still active directory people only; resolves how many changed. */
+  deactivateLeavers(orgId: string, emails: readonly string[], now?: Date): Promise<number> {
+    return deactivateDirectoryPeople(this.c.staff, orgId, emails, now);
   }
 }

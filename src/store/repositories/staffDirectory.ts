@@ -2,6 +2,7 @@ import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from
 import { normaliseEmail, type StaffMember } from '../../core/staff/staffMember';
 import type { StaffDoc } from '../documents';
 import { withoutUndefined } from '../withoutUndefined';
+import { directoryFingerprint } from './directoryFingerprint';
 import { inBatches, personKey } from './personKey';
 
 /** What a directory file says about one person. Admin rights never come from here. */
@@ -26,6 +27,19 @@ export interface DirectoryPlan {
   unchanged: string[];
   /** Emails of directory people missing from the file (only with `deactivateMissing`). */
   deactivated: string[];
+  /**
+   * Active directory people missing from the file whom this import leaves as they are (only with
+   * `reportMissing` and without `deactivateMissing`).
+   */
+  missing: { email: string; name: string }[];
+  /** With `reportMissing`: the fingerprint of who is an active directory person once the plan is applied. */
+  fingerprint?: string;
+}
+
+export interface DirectoryImportOptions {
+  deactivateMissing?: boolean;
+  /** Read the whole organisation's directory to list who is missing from the file, and fingerprint the result. */
+  reportMissing?: boolean;
 }
 
 export interface DirectorySummary {
@@ -43,6 +57,9 @@ export const summariseDirectoryPlan = (plan: DirectoryPlan): DirectorySummary =>
 });
 
 type StoredFields = Pick<StaffDoc, '_id' | 'email' | 'source' | 'active' | (typeof DIRECTORY_FIELDS)[number]>;
+
+/** Someone a directory file may deactivate: imported from a file (not set up in chat) and active. */
+export const isActiveDirectoryPerson = (doc: Pick<StaffDoc, 'source' | 'active'>): boolean => doc.source === 'directory' && doc.active !== false;
 
 function isUnchanged(row: DirectoryRow, stored: StoredFields): boolean {
   if (stored.source !== 'directory' || stored.active === false) return false;
@@ -74,10 +91,10 @@ export async function planDirectoryImport(
   staff: Collection<StaffDoc>,
   orgId: string,
   rows: readonly DirectoryRow[],
-  options: { deactivateMissing?: boolean } = {},
+  options: DirectoryImportOptions = {},
 ): Promise<DirectoryPlan> {
-  const plan: DirectoryPlan = { created: [], changed: [], unchanged: [], deactivated: [] };
-  const stored = await readStored(staff, orgId, rows, Boolean(options.deactivateMissing));
+  const plan: DirectoryPlan = { created: [], changed: [], unchanged: [], deactivated: [], missing: [] };
+  const stored = await readStored(staff, orgId, rows, Boolean(options.deactivateMissing || options.reportMissing));
   const listed = new Set<string>();
   for (const original of rows) {
     const row = { ...original, email: normaliseEmail(original.email) };
@@ -87,11 +104,12 @@ export async function planDirectoryImport(
     else if (isUnchanged(row, before)) plan.unchanged.push(row.email);
     else plan.changed.push(row);
   }
-  if (options.deactivateMissing) {
-    for (const doc of stored.values()) {
-      if (doc.source === 'directory' && doc.active !== false && !listed.has(doc.email)) plan.deactivated.push(doc.email);
-    }
+  for (const doc of stored.values()) {
+    if (!isActiveDirectoryPerson(doc) || listed.has(doc.email)) continue;
+    if (options.deactivateMissing) plan.deactivated.push(doc.email);
+    else if (options.reportMissing) plan.missing.push({ email: doc.email, name: doc.name });
   }
+  if (options.reportMissing) plan.fingerprint = directoryFingerprint([...listed, ...plan.missing.map((person) => person.email)]);
   return plan;
 }
 
@@ -156,4 +174,35 @@ export async function applyDirectoryImport(
     written += batch.length;
     onProgress(written);
   }
+}
+
+/**
+ * Marks these people inactive (leavers), only those still active directory people: someone since
+ * deleted, reactivated by hand or set up in chat is left alone. Resolves how many were changed.
+ */
+export async function deactivateDirectoryPeople(staff: Collection<StaffDoc>, orgId: string, emails: readonly string[], now = new Date()): Promise<number> {
+  let deactivated = 0;
+  for (const batch of inBatches(emails, UPDATE_BATCH)) {
+    const result = await staff.bulkWrite(
+      batch.map((email) => ({
+        updateOne: {
+          filter: { _id: personKey(orgId, email), source: 'directory', active: { $ne: false } },
+          update: { $set: { active: false, deactivatedAt: now, updatedAt: now } },
+        },
+      })),
+      { ordered: false },
+    );
+    deactivated += result.modifiedCount;
+  }
+  return deactivated;
+}
+
+/** The fingerprint of who is an active directory person in the organisation now, from one read. */
+export async function currentDirectoryFingerprint(staff: Collection<StaffDoc>, orgId: string): Promise<string> {
+  const emails: string[] = [];
+  const projection = { _id: 0, email: 1, source: 1, active: 1 };
+  for await (const doc of staff.find<Pick<StaffDoc, 'email' | 'source' | 'active'>>({ orgId }, { projection, batchSize: 10 * DIRECTORY_BATCH })) {
+    if (isActiveDirectoryPerson(doc)) emails.push(doc.email);
+  }
+  return directoryFingerprint(emails);
 }

@@ -28,6 +28,7 @@ import * as nudges from './nudges';
 import * as broadcasts from './broadcasts';
 import { openBroadcastForm, previewBroadcastForm } from './broadcastForm';
 import { markInterest, removeFromPlan, saveFromCard, saveFromText, setPlanStatus, showPlan } from './plan';
+import { deactivateMissingFromCard } from '../../uploads/deactivateMissing';
 
 export const intentHandlers: IntentHandlers = {
   whatNext: answerWhatNext,
@@ -108,4 +109,5 @@ export const actionHandlers: ActionHandlers = {
   cancelBroadcast: broadcasts.cancelBroadcast,
   openBroadcastForm,
   previewBroadcastForm,
+  deactivateMissing: deactivateMissingFromCard,
 };

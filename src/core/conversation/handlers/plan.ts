@@ -1,6 +1,9 @@
 import { findOpportunity } from '../../careerMap/search';
 import type { NluResult } from '../../nlu';
+import { INTEREST_RECORD } from '../../plan/interestRecord';
 import { nextPlanStatus, PLAN_STATUS_LABELS, type PlanStatus } from '../../plan/planStatus';
+import type { Opportunity } from '../../careerMap/schema';
+import type { StaffMember } from '../../staff/staffMember';
 import type { ConversationContext } from '../context';
 import { todayIn } from '../presenters/dates';
 import { summariseItem } from '../presenters/opportunity';
@@ -160,30 +163,23 @@ export async function removeFromPlan(ctx: ConversationContext, services: CoreSer
   await replyWithPlan(ctx, services, { replaceCard: true }, { opportunityId, title, token: issued });
 }
 
-/** "I'm interested": saves the item and, when it has an owner (informal roles), tells them. */
+/**
+ * "I'm interested": saves the item, records the interest once per person and opportunity (the
+ * reach report counts these), and, when it has an owner (informal roles), tells them. Telling the
+ * owner has its own claim (`interest`), given back when nobody could be told so a later press may
+ * try again; the record of interest is kept either way.
+ */
 export async function markInterest(ctx: ConversationContext, services: CoreServices, opportunityId: string): Promise<void> {
   const found = await profileAndOpportunity(ctx, services, opportunityId, "I couldn't find that opportunity.");
   if (!found) return;
   const { staff, item } = found;
   await services.plans.add(ctx.org.id, staff.email, item.id, ctx.now);
+  await services.claims.claim(ctx.org.id, staff.email, INTEREST_RECORD, item.id, ctx.now);
   if (item.owner && !(await services.claims.claim(ctx.org.id, staff.email, 'interest', item.id, ctx.now))) {
     await ctx.reply({ type: 'text', text: `I've already let ${item.owner.name ?? item.owner.email} know you're interested in "${item.title}".` });
     return;
   }
-  let told = false;
-  if (item.owner) {
-    told = await services.sender.sendToPerson(ctx.org.id, item.owner.email, {
-      type: 'text',
-      text: `${staff.name} (${staff.email}) is interested in "${item.title}". Please get in touch with them.`,
-    });
-    await services.audit.record(ctx.org.id, staff.email, 'opportunity.interest', {
-      opportunityId: item.id,
-      owner: item.owner.email,
-      delivered: told,
-    });
-    // Nobody was told, so a later press may try again once the owner has talked to the bot.
-    if (!told) await services.claims.release(ctx.org.id, staff.email, 'interest', item.id);
-  }
+  const told = item.owner ? await tellOwner(ctx, services, staff, item, item.owner) : false;
   await ctx.reply({
     type: 'text',
     text: item.owner
@@ -194,3 +190,26 @@ export async function markInterest(ctx: ConversationContext, services: CoreServi
   });
 }
 
+type Owner = NonNullable<Opportunity['owner']>;
+
+/**
+ * Tells the owner (the `interest` claim is already held) and audits it. When nobody could be told,
+ * or the attempt failed part way, the claim is given back first, so a later press may try again
+ * once the owner has talked to the bot.
+ */
+async function tellOwner(ctx: ConversationContext, services: CoreServices, staff: StaffMember, item: Opportunity, owner: Owner): Promise<boolean> {
+  const release = () => services.claims.release(ctx.org.id, staff.email, 'interest', item.id);
+  let told: boolean;
+  try {
+    told = await services.sender.sendToPerson(ctx.org.id, owner.email, {
+      type: 'text',
+      text: `${staff.name} (${staff.email}) is interested in "${item.title}". Please get in touch with them.`,
+    });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  if (!told) await release();
+  await services.audit.record(ctx.org.id, staff.email, 'opportunity.interest', { opportunityId: item.id, owner: owner.email, delivered: told });
+  return told;
+}
