@@ -1,15 +1,14 @@
-import type { AppConfig } from './config';
+import type { AppConfig, SlackConfig } from './config';
 import { ensureDefaultOrganisation } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
 import { createBroadcastDesk } from './jobs/broadcasts/desk';
 import { teamsChannelRecorder } from './jobs/broadcasts/channelRecorder';
-import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTurn';
+import { createTurnRunner, type RunTurn, type TurnRunnerDeps } from './core/conversation/runTurn';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
-import { createSlackChannel } from './channels/slack/slackApp';
-import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
+import type { SlackChannel } from './channels/slack/slackApp';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
 import { openDatabase, type OpenDatabase } from './store/openDatabase';
@@ -34,6 +33,25 @@ export interface StartOptions {
 
 const PAGE_SIZE = 5;
 
+/**
+ * Bolt (with Express, axios and the Slack SDKs behind it) is loaded only when Slack is configured:
+ * a Teams-only server does not carry it in memory.
+ */
+async function startSlack(
+  slackConfig: SlackConfig,
+  deps: { runTurn: RunTurn; db: OpenDatabase['db']; logger: Logger },
+): Promise<SlackChannel> {
+  const [{ createSlackChannel }, { MongoSlackReplayLog }] = await Promise.all([
+    import('./channels/slack/slackApp'),
+    import('./channels/slack/slackReplayLog'),
+  ]);
+  return createSlackChannel(slackConfig, {
+    runTurn: deps.runTurn,
+    replays: new MongoSlackReplayLog(deps.db, deps.logger),
+    logger: deps.logger.child({ channel: 'slack' }),
+  });
+}
+
 /** The composition root: wires database, core, channels and HTTP, and knows how to stop them. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
@@ -57,11 +75,9 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       ...(options.observeViews ? { observe: options.observeViews } : {}),
     });
     const teams = teamsChannel.connect(runTurn);
-    const slack = config.slack ? createSlackChannel(config.slack, {
-          runTurn,
-          replays: new MongoSlackReplayLog(database.db, logger),
-          logger: logger.child({ channel: 'slack' }),
-        }) : undefined;
+    const slack = config.slack
+      ? await startSlack(config.slack, { runTurn, db: database.db, logger })
+      : undefined;
 
     const http = createHttpServer(
       {
