@@ -18,6 +18,7 @@ import { messageActivity } from '../test/support/activities';
 import { startEchoBot, startStatefulBot } from './lib/anchors';
 import { build, measureColdStart } from './lib/coldStart';
 import { CommandCountingProxy } from './lib/commandCounter';
+import { measureDirectorySize } from './lib/directorySize';
 import { BENCH_SEED, generateStaff, toCsv } from './lib/generateStaff';
 import { drive, type LoadResult, type Speaker } from './lib/load';
 import { printTable } from './lib/report';
@@ -138,12 +139,21 @@ async function main(): Promise<void> {
     const firstImport = await importOnce();
     const reimport = await importOnce();
 
-    // 4. The same turn with 20,100 people in the directory.
-    log('what next with the large directory…');
-    const largeSpeakers = speakersFor(large.slice(0, 50), 'big');
-    await warm(appUrl, largeSpeakers);
-    const largeDirectory = await load(appUrl, largeSpeakers, 1);
-    const smallDirectory = whatNext[0]?.nextstep as LoadResult;
+    // 4. The same turn with 100 and with 20,100 people in the directory, each in its own database,
+    //    both prepared first, then measured in alternating rounds (bench/lib/directorySize.ts).
+    log('what next with 100 and 20,100 staff, alternating rounds…');
+    const directorySize = await measureDirectorySize({
+      uri,
+      dbPrefix: dbName,
+      connector,
+      recogniser,
+      text: WHAT_NEXT,
+      sizes: [SMALL_DIRECTORY, SMALL_DIRECTORY + LARGE_DIRECTORY],
+      speakers: 50,
+      rounds: QUICK ? 4 : 8,
+      secondsPerRound: QUICK ? 2 : 4,
+      log,
+    });
 
     // 5. Cold start and idle memory of the compiled build.
     log('building and timing a cold start…');
@@ -160,14 +170,7 @@ async function main(): Promise<void> {
       seed: BENCH_SEED,
       whatNext,
       commands,
-      directorySize: {
-        small: SMALL_DIRECTORY,
-        large: SMALL_DIRECTORY + LARGE_DIRECTORY,
-        p50Small: smallDirectory.p50,
-        p50Large: largeDirectory.p50,
-        ratio: largeDirectory.p50 / smallDirectory.p50,
-        large1: largeDirectory,
-      },
+      directorySize,
       staffImport: { rows: LARGE_DIRECTORY, seconds: firstImport.seconds, summary: firstImport.summary, unchangedReimport: reimport },
       coldStart: { firstStartMs: firstStart.readyMs, readyMs: coldStart.readyMs, idleRssMb: coldStart.idleRssMb },
       // Filled in by the delivery outbox work: 10,000-recipient broadcast against a 429-enforcing
