@@ -5,13 +5,17 @@
  * repositories really send, captured from the driver, not copies of them.
  *
  * - With MONGODB_URI naming a real mongod: each must use an index (no COLLSCAN), else exit 1.
- * - Without MONGODB_URI: starts a throwaway PostgreSQL cluster with FerretDB on it
- *   (bench/lib/ferretOnPostgres.ts), the only FerretDB backend whose `explain` shows a query plan.
- *   That shows what FerretDB does, not what MongoDB does, so it reports and does not fail.
+ * - Without MONGODB_URI: FerretDB on a throwaway PostgreSQL cluster (bench/lib/ferretOnPostgres.ts)
+ *   and the embedded FerretDB on SQLite; FerretDB's explain shows the SQL plan of its backend. That
+ *   shows what FerretDB does, not what MongoDB does, so it reports and does not fail.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
 import { openRepositories } from '../src/store';
-import { startFerretOnPostgres, type FerretOnPostgres } from './lib/ferretOnPostgres';
+import { ferretDbInstalled, startFerretDb } from '../src/store/embedded/ferretdb';
+import { startFerretOnPostgres } from './lib/ferretOnPostgres';
 import { generateStaff } from './lib/generateStaff';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -32,17 +36,30 @@ function mongodPlan(plan: Document): { stages: string[]; indexes: string[] } {
   return { stages, indexes };
 }
 
-/** FerretDB on PostgreSQL: the PostgreSQL plan's node types and index names, e.g. "Seq Scan". */
-function postgresPlan(plan: Document): { stages: string[]; indexes: string[] } {
+/**
+ * FerretDB: its backend's plan. On PostgreSQL a tree of node types and index names ("Seq Scan");
+ * on SQLite the lines of EXPLAIN QUERY PLAN ("SCAN t", "SEARCH t USING INDEX t__id_ (<expr>=?)").
+ */
+function ferretPlan(plan: Document): { stages: string[]; indexes: string[] } {
   const stages: string[] = [];
   const indexes: string[] = [];
+  const root = (plan.queryPlanner as Document | undefined)?.Plan as unknown;
+  if (Array.isArray(root)) {
+    for (const line of root.map(String)) {
+      const detail = /detail=(.*)$/.exec(line)?.[1] ?? line;
+      stages.push(detail.split(' ')[0] ?? detail);
+      const index = / USING (?:COVERING )?INDEX (\S+)/.exec(detail)?.[1];
+      if (index) indexes.push(index);
+    }
+    return { stages, indexes };
+  }
   const walk = (node: Document | undefined): void => {
     if (!node) return;
     if (node['Node Type']) stages.push(String(node['Node Type']));
     if (node['Index Name']) indexes.push(String(node['Index Name']));
     for (const child of (node.Plans as Document[] | undefined) ?? []) walk(child);
   };
-  walk((plan.queryPlanner as Document | undefined)?.Plan as Document | undefined);
+  walk(root as Document | undefined);
   return { stages, indexes };
 }
 
@@ -80,8 +97,8 @@ async function explainAll(client: MongoClient, db: Db, ferret: boolean): Promise
     if (!command) throw new Error(`${name}: the repository sent no find command`);
     const plan = await db.command({ explain: command, verbosity: 'queryPlanner' });
     if (ferret) {
-      const { stages, indexes } = postgresPlan(plan);
-      const pushed = plan.filterPushdown === true ? 'filter pushed down to PostgreSQL' : 'filter applied by FerretDB after reading every document';
+      const { stages, indexes } = ferretPlan(plan);
+      const pushed = plan.filterPushdown === true ? 'filter pushed down to SQL' : 'filter not pushed down: FerretDB reads every document and filters them itself';
       out(`${indexes.length ? 'index' : 'no index'}  ${name}: ${stages.join(' → ') || 'no plan'}${indexes.length ? ` using ${indexes.join(', ')}` : ''}; ${pushed} (mongod would use ${expected})`);
       continue;
     }
@@ -93,39 +110,62 @@ async function explainAll(client: MongoClient, db: Db, ferret: boolean): Promise
   return failed;
 }
 
-async function main(): Promise<void> {
-  let server: FerretOnPostgres | undefined;
-  let uri = process.env.MONGODB_URI;
-  if (!uri) {
-    server = await startFerretOnPostgres();
-    if (!server) {
-      out('explain check skipped: set MONGODB_URI to a real mongod (no PostgreSQL or FerretDB here to show FerretDB plans instead).');
-      return;
-    }
-    uri = server.uri;
-    out(`No MONGODB_URI: FerretDB on a throwaway ${server.postgresVersion} cluster.`);
+const NOTES = {
+  postgresql:
+    'FerretDB 1.x on PostgreSQL pushes equality filters down as jsonb containment (->, @>), which the btree expression ' +
+    'indexes it builds for createIndex cannot serve (even with enable_seqscan=off; the same lookup written with = uses ' +
+    'the _id index), so PostgreSQL scans the table, `_id` included.',
+  sqlite:
+    'FerretDB 1.x on SQLite pushes down only a filter that is exactly {_id: <string>}; any other filter is applied by ' +
+    'FerretDB after reading every document, so secondary indexes are never used. The `_id` lookup uses the _id index ' +
+    'only in the build patched by scripts/install-ferretdb.sh (stock 1.24 scans).',
+};
+
+interface Target {
+  label: string;
+  uri: string;
+  note?: string;
+  stop?: () => Promise<void>;
+}
+
+/** MONGODB_URI when set; otherwise FerretDB on a throwaway PostgreSQL and the embedded FerretDB on SQLite. */
+async function targets(): Promise<Target[]> {
+  if (process.env.MONGODB_URI) return [{ label: 'MONGODB_URI', uri: process.env.MONGODB_URI }];
+  const found: Target[] = [];
+  const postgres = await startFerretOnPostgres();
+  if (postgres) found.push({ label: `FerretDB on a throwaway ${postgres.postgresVersion} cluster`, uri: postgres.uri, note: NOTES.postgresql, stop: () => postgres.stop() });
+  if (ferretDbInstalled()) {
+    const sqlite = await startFerretDb({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'nextstep-explain-')) });
+    found.push({ label: 'embedded FerretDB (SQLite)', uri: sqlite.uri, note: NOTES.sqlite, stop: () => sqlite.stop() });
   }
-  const client = await MongoClient.connect(uri, { monitorCommands: true });
-  const db = client.db(`explain_${Date.now()}`);
+  return found;
+}
+
+async function main(): Promise<void> {
+  const list = await targets();
+  if (list.length === 0) {
+    out('explain check skipped: set MONGODB_URI to a real mongod (no PostgreSQL or FerretDB here to show FerretDB plans instead).');
+    return;
+  }
   try {
-    const build = await client.db('admin').command({ buildInfo: 1 });
-    const ferret = build.ferretdbVersion !== undefined;
-    if (ferret) out(`FerretDB ${String(build.ferretdbVersion)}: its explain shows the SQL backend's plan.`);
-    const failed = await explainAll(client, db, ferret);
-    if (ferret) {
-      out(
-        'This is FerretDB, not mongod. FerretDB 1.x pushes equality filters down as jsonb containment (->, @>), which the ' +
-          'btree expression indexes it builds for createIndex cannot serve (even with enable_seqscan=off; the same lookup written ' +
-          'with = uses the _id index), so PostgreSQL scans the table, `_id` included. ' +
-          'It proves nothing about mongod: run this with MONGODB_URI=mongodb://…mongod… to check index use there.',
-      );
-    } else if (failed > 0) {
-      process.exitCode = 1;
+    for (const target of list) {
+      out(`\n${target.label}:`);
+      const client = await MongoClient.connect(target.uri, { monitorCommands: true });
+      const db = client.db(`explain_${Date.now()}`);
+      try {
+        const build = await client.db('admin').command({ buildInfo: 1 });
+        const ferret = build.ferretdbVersion !== undefined;
+        if (ferret) out(`FerretDB ${String(build.ferretdbVersion)}; its explain shows the SQL backend's plan.`);
+        const failed = await explainAll(client, db, ferret);
+        if (ferret) out(`${target.note ?? ''} This is FerretDB, not mongod, and proves nothing about mongod: run with MONGODB_URI=<a mongod> for that.`.trim());
+        else if (failed > 0) process.exitCode = 1;
+      } finally {
+        await db.dropDatabase().catch(() => undefined);
+        await client.close();
+      }
     }
   } finally {
-    await db.dropDatabase().catch(() => undefined);
-    await client.close();
-    await server?.stop();
+    for (const target of list) await target.stop?.();
   }
 }
 
