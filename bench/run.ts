@@ -16,7 +16,7 @@ import { startFerretDb } from '../src/store/embedded/ferretdb';
 import { FakeBotConnector } from '../test/support/fakeBotConnector';
 import { messageActivity } from '../test/support/activities';
 import { startEchoBot, startStatefulBot } from './lib/anchors';
-import { build, measureColdStart } from './lib/coldStart';
+import { build, measureColdStart, PRODUCTION_WITH_SLACK, startProdArgs } from './lib/coldStart';
 import { CommandCountingProxy } from './lib/commandCounter';
 import { measureDirectorySize } from './lib/directorySize';
 import { BENCH_SEED, generateStaff, toCsv } from './lib/generateStaff';
@@ -160,6 +160,7 @@ async function main(): Promise<void> {
     build();
     const firstStart = await measureColdStart(uri, `${dbName}_cold`, 1000);
     const coldStart = await measureColdStart(uri, `${dbName}_cold`);
+    const productionStart = await measureColdStart(uri, `${dbName}_cold`, 5000, PRODUCTION_WITH_SLACK);
 
     const results = {
       when: new Date().toISOString(),
@@ -172,7 +173,13 @@ async function main(): Promise<void> {
       commands,
       directorySize,
       staffImport: { rows: LARGE_DIRECTORY, seconds: firstImport.seconds, summary: firstImport.summary, unchangedReimport: reimport },
-      coldStart: { firstStartMs: firstStart.readyMs, readyMs: coldStart.readyMs, idleRssMb: coldStart.idleRssMb },
+      coldStart: {
+        command: `node ${startProdArgs().map((arg) => path.relative(process.cwd(), arg) || arg).join(' ')}`,
+        firstStartMs: firstStart.readyMs,
+        readyMs: coldStart.readyMs,
+        idleRssMb: coldStart.idleRssMb,
+        productionWithSlack: productionStart,
+      },
       // Filled in by the delivery outbox work: 10,000-recipient broadcast against a 429-enforcing
       // stand-in connector, and nudge planning over 100,000 staff beside a raw cursor scan.
       broadcast: null,
