@@ -9,7 +9,7 @@
  *   and the embedded FerretDB on SQLite; FerretDB's explain shows the SQL plan of its backend. That
  *   shows what FerretDB does, not what MongoDB does, so it reports and does not fail.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
@@ -135,8 +135,13 @@ async function targets(): Promise<Target[]> {
   const postgres = await startFerretOnPostgres();
   if (postgres) found.push({ label: `FerretDB on a throwaway ${postgres.postgresVersion} cluster`, uri: postgres.uri, note: NOTES.postgresql, stop: () => postgres.stop() });
   if (ferretDbInstalled()) {
-    const sqlite = await startFerretDb({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'nextstep-explain-')) });
-    found.push({ label: 'embedded FerretDB (SQLite)', uri: sqlite.uri, note: NOTES.sqlite, stop: () => sqlite.stop() });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nextstep-explain-'));
+    const sqlite = await startFerretDb({ dataDir });
+    const stop = async () => {
+      await sqlite.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    found.push({ label: 'embedded FerretDB (SQLite)', uri: sqlite.uri, note: NOTES.sqlite, stop });
   }
   return found;
 }
