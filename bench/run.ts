@@ -18,8 +18,9 @@ import { messageActivity } from '../test/support/activities';
 import { startEchoBot, startStatefulBot } from './lib/anchors';
 import { measureBroadcastRate } from './lib/broadcastRate';
 import { measureNudgePlanning } from './lib/nudgePlanning';
-import { build, measureColdStart } from './lib/coldStart';
+import { build, measureColdStart, PRODUCTION_WITH_SLACK, startProdArgs } from './lib/coldStart';
 import { CommandCountingProxy } from './lib/commandCounter';
+import { measureDirectorySize } from './lib/directorySize';
 import { BENCH_SEED, generateStaff, toCsv } from './lib/generateStaff';
 import { drive, type LoadResult, type Speaker } from './lib/load';
 import { printTable } from './lib/report';
@@ -142,18 +143,28 @@ async function main(): Promise<void> {
     const firstImport = await importOnce();
     const reimport = await importOnce();
 
-    // 4. The same turn with 20,100 people in the directory.
-    log('what next with the large directory…');
-    const largeSpeakers = speakersFor(large.slice(0, 50), 'big');
-    await warm(appUrl, largeSpeakers);
-    const largeDirectory = await load(appUrl, largeSpeakers, 1);
-    const smallDirectory = whatNext[0]?.nextstep as LoadResult;
+    // 4. The same turn with 100 and with 20,100 people in the directory, each in its own database,
+    //    both prepared first, then measured in alternating rounds (bench/lib/directorySize.ts).
+    log('what next with 100 and 20,100 staff, alternating rounds…');
+    const directorySize = await measureDirectorySize({
+      uri,
+      dbPrefix: dbName,
+      connector,
+      recogniser,
+      text: WHAT_NEXT,
+      sizes: [SMALL_DIRECTORY, SMALL_DIRECTORY + LARGE_DIRECTORY],
+      speakers: 50,
+      rounds: QUICK ? 4 : 8,
+      secondsPerRound: QUICK ? 2 : 4,
+      log,
+    });
 
     // 5. Cold start and idle memory of the compiled build.
     log('building and timing a cold start…');
     build();
     const firstStart = await measureColdStart(uri, `${dbName}_cold`, 1000);
     const coldStart = await measureColdStart(uri, `${dbName}_cold`);
+    const productionStart = await measureColdStart(uri, `${dbName}_cold`, 5000, PRODUCTION_WITH_SLACK);
 
     // 6. A broadcast through the outbox to the stand-in connector enforcing the Teams limit with 429s,
     // then nudge planning over a large directory beside a raw cursor scan of it.
@@ -169,16 +180,15 @@ async function main(): Promise<void> {
       seed: BENCH_SEED,
       whatNext,
       commands,
-      directorySize: {
-        small: SMALL_DIRECTORY,
-        large: SMALL_DIRECTORY + LARGE_DIRECTORY,
-        p50Small: smallDirectory.p50,
-        p50Large: largeDirectory.p50,
-        ratio: largeDirectory.p50 / smallDirectory.p50,
-        large1: largeDirectory,
-      },
+      directorySize,
       staffImport: { rows: LARGE_DIRECTORY, seconds: firstImport.seconds, summary: firstImport.summary, unchangedReimport: reimport },
-      coldStart: { firstStartMs: firstStart.readyMs, readyMs: coldStart.readyMs, idleRssMb: coldStart.idleRssMb },
+      coldStart: {
+        command: `node ${startProdArgs().map((arg) => path.relative(process.cwd(), arg) || arg).join(' ')}`,
+        firstStartMs: firstStart.readyMs,
+        readyMs: coldStart.readyMs,
+        idleRssMb: coldStart.idleRssMb,
+        productionWithSlack: productionStart,
+      },
       broadcast,
       nudgePlanning,
       totalSeconds: (performance.now() - runStarted) / 1000,

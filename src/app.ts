@@ -1,16 +1,15 @@
-import type { AppConfig } from './config';
+import type { AppConfig, SlackConfig } from './config';
 import { ensureDefaultOrganisation } from './core/careerMap/seedOrganisation';
 import { ConversationCore } from './core/conversation/conversationCore';
 import { actionHandlers, intentHandlers } from './core/conversation/handlers';
 import { buildCoreServices } from './core/conversation/buildServices';
 import { createBroadcastDesk } from './jobs/broadcasts/desk';
 import { slackChannelRecorder, teamsChannelRecorder } from './jobs/broadcasts/channelRecorder';
-import { createTurnRunner, type TurnRunnerDeps } from './core/conversation/runTurn';
+import { createTurnRunner, type RunTurn, type TurnRunnerDeps } from './core/conversation/runTurn';
 import { createRecogniser, type Recogniser } from './core/nlu';
 import { createTeamsChannel } from './channels/teams/teamsChannel';
-import { createSlackChannel } from './channels/slack/slackApp';
-import { MongoSlackReplayLog } from './channels/slack/slackReplayLog';
-import { syncSlackChannels } from './channels/slack/channelSync';
+import type { SlackChannel } from './channels/slack/slackApp';
+import type { SlackChannelRecorder } from './channels/slack/channelRecorder';
 import { waitAtMost } from './lib/waitAtMost';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logging/logger';
@@ -38,6 +37,28 @@ export interface StartOptions {
 
 const PAGE_SIZE = 5;
 
+/**
+ * Bolt (with Express, axios and the Slack SDKs behind it) is loaded only when Slack is configured:
+ * a Teams-only server does not carry it in memory.
+ */
+async function startSlack(
+  slackConfig: SlackConfig,
+  deps: { runTurn: RunTurn; db: OpenDatabase['db']; channels: SlackChannelRecorder; logger: Logger },
+): Promise<{ channel: SlackChannel; syncChannels(): Promise<void> }> {
+  const [{ createSlackChannel }, { MongoSlackReplayLog }, { syncSlackChannels }] = await Promise.all([
+    import('./channels/slack/slackApp'),
+    import('./channels/slack/slackReplayLog'),
+    import('./channels/slack/channelSync'),
+  ]);
+  const channel = createSlackChannel(slackConfig, {
+    runTurn: deps.runTurn,
+    replays: new MongoSlackReplayLog(deps.db, deps.logger),
+    channels: deps.channels,
+    logger: deps.logger,
+  });
+  return { channel, syncChannels: () => syncSlackChannels(channel.app.client, deps.channels, deps.logger).then(() => undefined) };
+}
+
 /** The composition root: wires database, core, channels and HTTP, and knows how to stop them. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const database: OpenDatabase = await openDatabase(config.mongo, logger);
@@ -62,13 +83,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     });
     const teams = teamsChannel.connect(runTurn);
     const slackLog = logger.child({ channel: 'slack' });
-    const slackChannels = slackChannelRecorder(repos);
-    const slack = config.slack ? createSlackChannel(config.slack, {
-          runTurn,
-          replays: new MongoSlackReplayLog(database.db, logger),
-          channels: slackChannels,
-          logger: slackLog,
-        }) : undefined;
+    const slackStarted = config.slack
+      ? await startSlack(config.slack, { runTurn, db: database.db, channels: slackChannelRecorder(repos), logger: slackLog })
+      : undefined;
+    const slack = slackStarted?.channel;
 
     const http = createHttpServer(
       {
@@ -82,8 +100,8 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     const port = await http.listen(config.port, options.host);
     const jobs = startJobs(config, repos, logger);
     // Channels joined or left while no event reached us; readiness does not wait for it.
-    const slackChannelsSynced = slack
-      ? syncSlackChannels(slack.app.client, slackChannels, slackLog).then(
+    const slackChannelsSynced = slackStarted
+      ? slackStarted.syncChannels().then(
           () => undefined,
           (error: unknown) => slackLog.error({ err: error }, 'could not synchronise the Slack channels the bot is in'),
         )

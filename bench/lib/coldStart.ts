@@ -13,6 +13,17 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** tsconfig.build.json compiles `src` (rootDir) into `dist`, so the entry is dist/index.js. */
 export const BUILT_ENTRY = path.join(ROOT, 'dist', 'index.js');
 
+/**
+ * The node arguments of `npm run start:prod` (for example a V8 flag, then dist/index.js), so the
+ * bench starts the compiled build exactly as production does.
+ */
+export function startProdArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const [command, ...args] = (pkg.scripts?.['start:prod'] ?? '').split(/\s+/).filter(Boolean);
+  if (command !== 'node' || !args.includes('dist/index.js')) throw new Error('start:prod is not "node … dist/index.js"');
+  return args.map((arg) => (arg === 'dist/index.js' ? BUILT_ENTRY : arg));
+}
+
 export function build(): void {
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('npm run build failed');
@@ -24,13 +35,30 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-/** Starts the compiled build against `uri`, times spawn → first 200 from /readyz, then reads RSS after `idleMs`. */
-export async function measureColdStart(uri: string, dbName: string, idleMs = 5000): Promise<ColdStart> {
+/**
+ * Production with both channels configured. The credentials are placeholders and Slack's Web API
+ * points at a closed local port, so Bolt's start-up check fails at once instead of going online.
+ */
+export const PRODUCTION_WITH_SLACK = {
+  NODE_ENV: 'production',
+  MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+  MICROSOFT_APP_PASSWORD: 'bench-placeholder',
+  SLACK_BOT_TOKEN: 'xoxb-bench-placeholder',
+  SLACK_SIGNING_SECRET: 'bench-placeholder',
+  SLACK_API_URL: 'http://127.0.0.1:9/api/',
+};
+
+/**
+ * Starts the compiled build as `npm run start:prod` does, against `uri`, times spawn → first 200
+ * from /readyz, then reads RSS after `idleMs`. By default as `npm start` runs it on a laptop
+ * (development, Teams in local mode, no Slack); `env` adds or overrides variables.
+ */
+export async function measureColdStart(uri: string, dbName: string, idleMs = 5000, env: Record<string, string> = {}): Promise<ColdStart> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [BUILT_ENTRY], {
+  const child = spawn(process.execPath, startProdArgs(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'development', PORT: String(port), MONGODB_URI: uri, MONGODB_DB: dbName, LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, NODE_ENV: 'development', PORT: String(port), MONGODB_URI: uri, MONGODB_DB: dbName, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -18,8 +18,10 @@ export interface Speaker {
 
 /**
  * Drives `url` with `connections` concurrent conversations for `seconds`, each connection speaking as
- * its own user from `speakers` (so concurrent turns never share a conversation). Latency percentiles
- * come from every request; autocannon reports p97.5, so p95 is read from our own samples.
+ * its own user from `speakers` (so concurrent turns never share a conversation). With `rotate` (one
+ * connection only) every request speaks as the next user in turn, so one run covers every speaker.
+ * Latency percentiles come from every request; autocannon reports p97.5, so p95 is read from our
+ * own samples.
  */
 export async function drive(
   url: string,
@@ -28,14 +30,16 @@ export async function drive(
   text: string,
   connections: number,
   seconds: number,
+  options: { rotate?: boolean } = {},
 ): Promise<LoadResult> {
+  if (options.rotate && connections !== 1) throw new Error('rotating speakers needs a single connection');
   let next = 0;
   const samples: number[] = [];
   const request = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     setupRequest: (req: { body?: string }, context: Record<string, unknown>) => {
-      if (context.speaker === undefined) context.speaker = speakers[next++ % speakers.length];
+      if (context.speaker === undefined || options.rotate) context.speaker = speakers[next++ % speakers.length];
       const speaker = context.speaker as Speaker;
       context.started = performance.now();
       return { ...req, body: JSON.stringify(messageActivity({ serviceUrl, ...speaker }, text)) };
