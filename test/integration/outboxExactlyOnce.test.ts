@@ -1,44 +1,20 @@
 import { MongoClient } from 'mongodb';
 import type { View } from '../../src/core/conversation/views';
-import { OutboxSender } from '../../src/delivery/outboxSender';
+import type { OutboxSenderOptions } from '../../src/delivery/outboxSender';
 import { WorkspaceRateLimits } from '../../src/delivery/rateLimits';
-import { DeliveryError, type NewOutboxRecord, type OutboxRecord } from '../../src/delivery/types';
+import { DeliveryError, type NewOutboxRecord } from '../../src/delivery/types';
 import { openRepositories, type Repositories } from '../../src/store';
+import { testOutboxRecords, testOutboxSender } from '../support/outboxFixtures';
 import { RecordingTransport } from '../support/recordingTransport';
-import { silentLogger } from '../support/silentLogger';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 const textView = (text: string): View => ({ type: 'text', text });
 
-function records(count: number, prefix = 'r'): NewOutboxRecord[] {
-  return Array.from({ length: count }, (_, index) => {
-    const id = `${prefix}${String(index).padStart(4, '0')}`;
-    return {
-      _id: `org:broadcast:${id}`,
-      orgId: 'org',
-      purpose: 'broadcast' as const,
-      key: id,
-      recipientEmail: `${id}@school.org`,
-      address: { channel: 'teams' as const, workspaceId: index % 2 === 0 ? 'tenant-a' : 'tenant-b', target: id },
-      payload: JSON.stringify(textView(id)),
-    };
-  });
-}
+const records = (count: number, prefix = 'r') =>
+  testOutboxRecords(count, { prefix, withRecipient: true, workspaceOf: (index) => (index % 2 === 0 ? 'tenant-a' : 'tenant-b') });
 
-function sender(repos: Repositories, transport: RecordingTransport, options: Partial<ConstructorParameters<typeof OutboxSender>[0]> = {}): OutboxSender {
-  return new OutboxSender({
-    outbox: repos.outbox,
-    transports: [transport],
-    limits: new WorkspaceRateLimits({ teamsPerSecond: 1000, slackPerSecond: 1000 }),
-    compose: (claimed: OutboxRecord[]) => JSON.parse((claimed[0] as OutboxRecord).payload) as View,
-    logger: silentLogger(),
-    leaseMs: 60_000,
-    maxAttempts: 3,
-    retry: { baseDelayMs: 1 },
-    batchSize: 25,
-    ...options,
-  });
-}
+const sender = (repos: Repositories, transport: RecordingTransport, options: Partial<OutboxSenderOptions> = {}) =>
+  testOutboxSender(repos.outbox, transport, { batchSize: 25, ...options });
 
 const sentTexts = (transport: RecordingTransport) => transport.sent.map((s) => (s.view as { text: string }).text);
 

@@ -1,10 +1,9 @@
 import type { View } from '../../src/core/conversation/views';
-import { OutboxSender } from '../../src/delivery/outboxSender';
-import { WorkspaceRateLimits } from '../../src/delivery/rateLimits';
-import type { ChannelTransport, DeliveryAddress, NewOutboxRecord, OutboxRecord } from '../../src/delivery/types';
+import type { ChannelTransport, DeliveryAddress } from '../../src/delivery/types';
 import { openRepositories } from '../../src/store';
 import { connectDatabase, type Database } from '../../src/store/database';
 import { FaultyDatabase } from '../support/faultyDatabase';
+import { testOutboxRecords, testOutboxSender } from '../support/outboxFixtures';
 import { RecordingTransport } from '../support/recordingTransport';
 import { silentLogger } from '../support/silentLogger';
 
@@ -12,20 +11,7 @@ const RECORDS = 40;
 /** Longer than the quick retries a busy database gets, so only a real pause gets through it. */
 const OUTAGE_MS = 15_000;
 
-function records(): NewOutboxRecord[] {
-  return Array.from({ length: RECORDS }, (_, index) => {
-    const id = `n${String(index).padStart(3, '0')}`;
-    return {
-      _id: `org:nudge:${id}`,
-      orgId: 'org',
-      purpose: 'nudge' as const,
-      key: id,
-      recipientEmail: `${id}@school.org`,
-      address: { channel: 'teams' as const, workspaceId: 'tenant-a', target: id },
-      payload: JSON.stringify({ type: 'text', text: id } satisfies View),
-    };
-  });
-}
+const records = () => testOutboxRecords(RECORDS, { prefix: 'n', purpose: 'nudge', withRecipient: true, workspaceOf: () => 'tenant-a' });
 
 /** The database stops answering part-way through a send run, then comes back. Own FerretDB, never the shared one. */
 describe('the outbox sender through a database outage', () => {
@@ -62,18 +48,7 @@ describe('the outbox sender through a database outage', () => {
         }
       },
     };
-    const sender = new OutboxSender({
-      outbox: repos.outbox,
-      transports: [transport],
-      limits: new WorkspaceRateLimits({ teamsPerSecond: 1000, slackPerSecond: 1000 }),
-      compose: (claimed: OutboxRecord[]) => JSON.parse((claimed[0] as OutboxRecord).payload) as View,
-      logger: silentLogger(),
-      leaseMs: 60_000,
-      maxAttempts: 3,
-      retry: { baseDelayMs: 1 },
-      batchSize: 10,
-      concurrency: 2,
-    });
+    const sender = testOutboxSender(repos.outbox, transport, { batchSize: 10, concurrency: 2 });
 
     const summary = await sender.drain();
     await thawed;

@@ -1,47 +1,23 @@
 import { MongoNetworkError } from 'mongodb';
-import type { View } from '../../src/core/conversation/views';
-import { OutboxSender } from '../../src/delivery/outboxSender';
-import { WorkspaceRateLimits } from '../../src/delivery/rateLimits';
-import type { NewOutboxRecord, OutboxRecord } from '../../src/delivery/types';
+import type { OutboxSenderOptions } from '../../src/delivery/outboxSender';
 import type { OutboxRepository } from '../../src/store/repositories/outbox';
+import { testOutboxRecords, testOutboxSender } from '../support/outboxFixtures';
 import { RecordingTransport } from '../support/recordingTransport';
-import { silentLogger } from '../support/silentLogger';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /** Outcomes are written a little after each send; these tests make sure none is dropped. */
 const RECORDS = 40;
 
-function records(): NewOutboxRecord[] {
-  return Array.from({ length: RECORDS }, (_, index) => {
-    const id = `o${String(index).padStart(3, '0')}`;
-    return {
-      _id: `org:broadcast:${id}`,
-      orgId: 'org',
-      purpose: 'broadcast' as const,
-      key: id,
-      address: { channel: 'teams' as const, workspaceId: 'tenant', target: id },
-      payload: JSON.stringify({ type: 'text', text: id } satisfies View),
-    };
-  });
-}
+const records = () => testOutboxRecords(RECORDS, { prefix: 'o' });
 
-function sender(outbox: OutboxRepository, transport: RecordingTransport, options: Partial<ConstructorParameters<typeof OutboxSender>[0]> = {}): OutboxSender {
-  return new OutboxSender({
-    outbox,
-    transports: [transport],
-    limits: new WorkspaceRateLimits({ teamsPerSecond: 1000, slackPerSecond: 1000 }),
-    compose: (claimed: OutboxRecord[]) => JSON.parse((claimed[0] as OutboxRecord).payload) as View,
-    logger: silentLogger(),
-    leaseMs: 60_000,
-    maxAttempts: 3,
-    retry: { baseDelayMs: 1 },
+const sender = (outbox: OutboxRepository, transport: RecordingTransport, options: Partial<OutboxSenderOptions> = {}) =>
+  testOutboxSender(outbox, transport, {
     batchSize: 10,
     concurrency: 2,
     // A window longer than the test: only an explicit flush writes anything.
     outcomeWindow: { maxBatch: 1_000, windowMs: 60_000 },
     ...options,
   });
-}
 
 const timesSent = (transport: RecordingTransport) => {
   const counts = new Map<string, number>();
