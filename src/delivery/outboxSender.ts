@@ -58,6 +58,8 @@ export class OutboxSender {
   private readonly persist: DatabasePause;
   /** What became of each send, written shortly after it in one serial stream. */
   private readonly outcomes: OutcomeWriter;
+  /** Records this runner has claimed and not yet finished, per workspace (see `withinLease`). */
+  private readonly heldPerWorkspace = new Map<string, number>();
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.transports = new Map(options.transports.map((transport) => [transport.channel, transport]));
@@ -89,8 +91,15 @@ export class OutboxSender {
       while (!this.stopping) {
         const batch = await this.persist.execute(() => outbox.ready(new Date(), this.options.batchSize ?? 200, options.orgId, afterId));
         if (batch.length > 0) {
-          afterId = batch[batch.length - 1]?._id;
-          const page = this.track(this.deliverPage(groupRecords(batch), summary));
+          const groups = this.withinLease(groupRecords(batch));
+          if (groups.length === 0 && previous) {
+            // This runner already holds as much of these workspaces as a lease allows: read the
+            // same page again once the page in flight is done.
+            await settle();
+            continue;
+          }
+          afterId = groups.length > 0 ? lastId(groups) : batch[batch.length - 1]?._id;
+          const page = this.track(this.deliverPage(groups, summary));
           page.catch(() => undefined); // awaited below; this only stops an early rejection being reported as unhandled
           await settle();
           previous = page;
@@ -138,6 +147,7 @@ export class OutboxSender {
   private async deliverPage(groups: OutboxRecord[][], summary: DrainSummary): Promise<void> {
     const { outbox, hooks } = this.options;
     const records = groups.flat();
+    if (records.length === 0) return;
     let claimed: OutboxRecord[];
     try {
       const result = await this.persist.execute(() => outbox.claimMany(records, this.owner, new Date(Date.now() - this.options.leaseMs)));
@@ -146,12 +156,14 @@ export class OutboxSender {
       summary.recovered += result.recovered;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'could not claim outbox records; a later pass will');
+      this.release(records);
       return;
     }
     const expired = claimed.filter((record) => record.expiresAt && record.expiresAt.getTime() <= Date.now());
     await Promise.all(expired.map((record) => this.persist.execute(() => outbox.markFinal(record, 'failed', 'expired before it could be sent'))));
     summary.failed += expired.length;
     const ready = new Set(claimed.filter((record) => !expired.includes(record)).map((record) => record._id));
+    this.release(records.filter((record) => !ready.has(record._id)));
     const claimedGroups = groups.map((group) => group.filter((record) => ready.has(record._id))).filter((group) => group.length > 0);
     if (claimedGroups.length === 0) return;
     const all = claimedGroups.flat();
@@ -162,11 +174,49 @@ export class OutboxSender {
     const queue = [...claimedGroups];
     const worker = async () => {
       for (let group = queue.shift(); group; group = queue.shift()) {
-        await this.sendGroup(group, summary);
+        try {
+          await this.sendGroup(group, summary);
+        } finally {
+          this.release(group);
+        }
         await this.outcomes.room();
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, queue.length) }, worker));
+  }
+
+  /**
+   * The groups of a page this runner can send well within the lease: per workspace, at most half
+   * a lease's worth of sends at its rate are held at once (a Slack workspace at 1/s with a 120 s
+   * lease: 60). Without this a page of Slack messages could outlast its lease and be taken over,
+   * and sent again, by another runner. Groups left out stay pending for the next read or sweep.
+   */
+  private withinLease(groups: OutboxRecord[][]): OutboxRecord[][] {
+    const takenNow = new Map<string, number>();
+    return groups.filter((group) => {
+      const address = group[0]?.address;
+      if (!address) return true;
+      const key = `${address.channel}:${address.workspaceId}`;
+      const budget = Math.max(1, Math.floor((this.options.limits.perSecond(address) * this.options.leaseMs) / 2000));
+      const held = this.heldPerWorkspace.get(key) ?? 0;
+      const taken = takenNow.get(key) ?? 0;
+      // A page takes at most half the budget, so the next page can be claimed while this one sends.
+      const fits = held + group.length <= budget && taken + group.length <= Math.ceil(budget / 2);
+      if (!fits && (held > 0 || taken > 0)) return false;
+      this.heldPerWorkspace.set(key, held + group.length);
+      takenNow.set(key, taken + group.length);
+      return true;
+    });
+  }
+
+  private release(records: OutboxRecord[]): void {
+    for (const record of records) {
+      if (!record.address) continue;
+      const key = `${record.address.channel}:${record.address.workspaceId}`;
+      const held = (this.heldPerWorkspace.get(key) ?? 0) - 1;
+      if (held > 0) this.heldPerWorkspace.set(key, held);
+      else this.heldPerWorkspace.delete(key);
+    }
   }
 
   private async sendGroup(claimed: OutboxRecord[], summary: DrainSummary): Promise<void> {
@@ -215,6 +265,13 @@ export class OutboxSender {
       }
     }
   }
+}
+
+/** The greatest record id in these groups (ids order a sweep). */
+function lastId(groups: OutboxRecord[][]): string | undefined {
+  let last: string | undefined;
+  for (const record of groups.flat()) if (last === undefined || record._id > last) last = record._id;
+  return last;
 }
 
 /** Records with the same group and address travel together; others alone. */

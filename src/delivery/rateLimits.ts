@@ -27,6 +27,11 @@ export class WorkspaceRateLimits {
     return work();
   }
 
+  /** The configured rate for this address's platform, in messages per second. */
+  perSecond(address: DeliveryAddress): number {
+    return 1000 / this.intervals[address.channel];
+  }
+
   pause(address: DeliveryAddress, ms: number): void {
     this.pacerFor(address).pause(ms);
   }

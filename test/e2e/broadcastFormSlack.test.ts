@@ -18,6 +18,8 @@ describe('the broadcast audience form in Slack, end to end over HTTP', () => {
   beforeAll(async () => {
     await slack.start();
     app = await startTestApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET, SLACK_API_URL: slack.url, ADMIN_EMAILS: 'head@school.org' });
+    // The start-up channel sync would otherwise race the channels recorded below.
+    await app.slackChannelsSynced;
     slack.users.set('UHEAD', { real_name: 'Hana Head', email: 'head@school.org' });
     slack.users.set('UADA', { real_name: 'Ada', email: 'ada@school.org' });
     await app.repos.staff.importDirectory('default', staff);
@@ -68,8 +70,11 @@ describe('the broadcast audience form in Slack, end to end over HTTP', () => {
 
   it('an admin says "broadcast", chooses school + pathway + a channel in the modal, previews the exact count and confirms', async () => {
     await dm('UHEAD', 'DHEAD', 'hello', 2);
-    const [answer] = await dm('UHEAD', 'DHEAD', 'broadcast');
-    const open = buttonsIn(blocksOf(answer ?? {})).find((button) => button.value?.action === 'openBroadcastForm');
+    await dm('UHEAD', 'DHEAD', 'broadcast');
+    // Waits for the answer itself, whatever else is still arriving from the greeting.
+    const open = await waitFor(() =>
+      slack.posted().filter((m) => m.channel === 'DHEAD').flatMap((m) => buttonsIn(blocksOf(m))).find((button) => button.value?.action === 'openBroadcastForm'),
+    );
     expect(open?.text).toBe('Choose the audience');
 
     await press('UHEAD', 'DHEAD', open?.value ?? {}, 'trigger-bcast');

@@ -53,6 +53,31 @@ describe('the delivery outbox against the real database', () => {
     expect(stored.filter((record) => record.state === 'sent')).toHaveLength(120);
   });
 
+  it('never holds more of one workspace than half a lease can send, so a slow workspace cannot outlast its claims', async () => {
+    await database.repos.outbox.insertNew(testOutboxRecords(150, { prefix: 'w', workspaceOf: () => 'tenant-slow' }));
+    const transport = new RecordingTransport();
+    // 100 messages a second and a 1 s lease: at most 50 claimed and unsent at any moment.
+    const limits = new WorkspaceRateLimits({ teamsPerSecond: 100, slackPerSecond: 1 });
+    let mostHeld = 0;
+    let claimedSoFar = 0;
+    const summary = await sender(database.repos, transport, {
+      limits,
+      leaseMs: 1_000,
+      batchSize: 200,
+      hooks: {
+        afterClaim: async (claimed) => {
+          claimedSoFar += claimed.length;
+          mostHeld = Math.max(mostHeld, claimedSoFar - transport.sent.length);
+        },
+      },
+    }).drain();
+
+    expect(mostHeld).toBeGreaterThan(0);
+    expect(mostHeld).toBeLessThanOrEqual(50);
+    expect(summary.sent).toBe(150);
+    expect(new Set(sentTexts(transport)).size).toBe(150);
+  });
+
   it('recovers a record whose runner died after claiming it and before sending, and sends it once', async () => {
     await database.repos.outbox.insertNew(records(3));
     const transport = new RecordingTransport();
