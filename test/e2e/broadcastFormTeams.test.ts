@@ -99,7 +99,7 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
     expect(input(fresh, 'opportunityId')?.value).toBe('');
     // With an audience in the words, straight to the preview, named as the career map names it.
     const direct = cardsOf(await say(head, 'broadcast the NPQ in senior leadership to middle leaders'));
-    expect(JSON.stringify(direct)).toContain('Active staff with pathway Teaching, stage Middle leader');
+    expect(JSON.stringify(direct)).toContain('Active staff in Teaching at the Middle leader stage');
     expect(actionData(direct, 'confirmBroadcast')).toMatchObject({ opportunityId: 'npqsl', pathway: 'teaching', stage: 'middle-leader' });
     const unknown = await formFor(head, 'broadcast unicorn juggling');
     expect(JSON.stringify(unknown)).toContain('I couldn\'t find an opportunity matching \\"unicorn juggling\\". Choose one below.');
@@ -116,7 +116,7 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
     const preview = await invoke(head, { action: 'previewBroadcastForm', opportunityId, pathway: 'teaching', stage: '', school: SCHOOL, channels: `teams:${STAFFROOM}` });
     expect(preview.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(factValue(preview.value, 'Recipients')).toBe(String(truth.length + 1));
-    expect(JSON.stringify(preview.value)).toContain(`school ${SCHOOL} and 1 channel (Riverside › Staffroom)`);
+    expect(JSON.stringify(preview.value)).toContain(`Active staff at ${SCHOOL} in Teaching and 1 channel (Riverside › Staffroom)`);
     const confirm = actionData(preview.value, 'confirmBroadcast');
     expect(confirm).toMatchObject({ opportunityId, pathway: 'teaching', school: SCHOOL, channels: `teams:${STAFFROOM}` });
 

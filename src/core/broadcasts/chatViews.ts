@@ -13,17 +13,17 @@ const STATUS_LABELS: Record<BroadcastProgressFacts['status'], string> = {
 
 const channelCount = (count: number) => `${count} ${count === 1 ? 'channel' : 'channels'}`;
 
-/** "Active staff with pathway Teaching, school Oak Primary and 2 channels (Staff › General, #cpd)". */
+/** "Active staff at Oak Primary in Teaching and 2 channels (Staff › General, #cpd)". */
 export function audienceLabel(ask: BroadcastAsk, names: AudienceNames = {}, channelNames: readonly string[] = []): string {
   const channels = ask.channels ?? [];
   const listed = channelNames.length > 0 ? channelNames.join(', ') : '';
   if (!includesPeople(ask)) return `${channelCount(channels.length)} only${listed ? `: ${listed}` : ''}`;
   const parts = [
-    ask.pathway && `pathway ${names.pathway ?? ask.pathway}`,
-    ask.stage && `stage ${names.stage ?? ask.stage}`,
-    ask.school && `school ${ask.school}`,
+    ask.school && `at ${ask.school}`,
+    ask.pathway && `in ${names.pathway ?? ask.pathway}`,
+    ask.stage && `at the ${names.stage ?? ask.stage} stage`,
   ].filter(Boolean);
-  const people = parts.length ? `Active staff with ${parts.join(', ')}` : 'All active staff';
+  const people = parts.length ? `Active staff ${parts.join(' ')}` : 'All active staff';
   return channels.length > 0 ? `${people} and ${channelCount(channels.length)}${listed ? ` (${listed})` : ''}` : people;
 }
 

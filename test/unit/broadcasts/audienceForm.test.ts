@@ -115,11 +115,11 @@ describe('the preview wording', () => {
   it('names the filters and the channels', () => {
     expect(audienceLabel({ opportunityId: 'x' })).toBe('All active staff');
     expect(audienceLabel({ opportunityId: 'x', school: 'Riverside Academy', channels: ['teams:19:a', 'slack:C1'] }, {}, ['Staff › General', '#cpd'])).toBe(
-      'Active staff with school Riverside Academy and 2 channels (Staff › General, #cpd)',
+      'Active staff at Riverside Academy and 2 channels (Staff › General, #cpd)',
     );
     expect(audienceLabel({ opportunityId: 'x', channels: ['slack:C1'] }, {}, ['#cpd'])).toBe('1 channel only: #cpd');
     expect(audienceLabel({ opportunityId: 'x', pathway: 'teaching', stage: 'ect' }, { pathway: 'Teaching', stage: 'Early career teacher' })).toBe(
-      'Active staff with pathway Teaching, stage Early career teacher',
+      'Active staff in Teaching at the Early career teacher stage',
     );
   });
 
