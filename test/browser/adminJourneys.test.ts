@@ -69,6 +69,15 @@ async function chooseIn(card: Locator, label: string, option: string | RegExp): 
   return wanted;
 }
 
+/**
+ * The Playground keeps its desktop layout below about 800 px, so at phone width the page scrolls
+ * sideways wherever the last click or scroll left it; this brings the card's left edge into view.
+ */
+async function alignLeft(card: Locator): Promise<void> {
+  const box = await card.boundingBox();
+  if (box) await card.page().evaluate(`document.scrollingElement.scrollBy(${Math.round(box.x) - 8}, 0)`);
+}
+
 describeWithBrowser('An admin in the Agents Playground', () => {
   let stack: JourneyStack;
 
@@ -133,7 +142,7 @@ describeWithBrowser('An admin in the Agents Playground', () => {
     const helen = await openPlayground(stack.browser, playground.url, 390);
     await say(helen, 'broadcast');
     const form = await cardWith(helen, 'New broadcast');
-    // The Playground does not reflow below its desktop layout: the page scrolls sideways to the card.
+    await alignLeft(form);
     await screenshot(helen, 'broadcast-form-phone');
 
     await chooseIn(form, 'Opportunity', /\S/);
@@ -141,6 +150,7 @@ describeWithBrowser('An admin in the Agents Playground', () => {
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = await cardWith(helen, 'Confirm and send');
     expect(await preview.innerText()).toMatch(/Recipients\s*\d+/);
+    await alignLeft(preview);
     await screenshot(helen, 'broadcast-preview-phone');
   });
 });
