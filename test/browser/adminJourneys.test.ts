@@ -135,6 +135,10 @@ describeWithBrowser('An admin in the Agents Playground', () => {
     // The Playground greys a card's buttons while its invoke is answered; shoot once they are back.
     await refresh.and(progress.locator('button:enabled')).waitFor({ timeout: 10_000 });
     await screenshot(helen, 'broadcast-progress');
+
+    // Nothing on the way failed on the bot's side (its generic apology would show in the chat).
+    const apologies = await helen.getByText('something went wrong on my side').count();
+    if (apologies > 0) throw new Error(`the bot apologised ${apologies} time(s) during the journey; its output:\n${stack.botOutput()}`);
   });
 
   it('shows the audience form and the preview at phone width', async () => {

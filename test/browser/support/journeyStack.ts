@@ -22,6 +22,8 @@ export interface JourneyStack {
   runNudges(now: Date): string;
   /** Any `nextstep` command as an operator runs it, against the bot's database; its output. */
   nextstep(...args: string[]): string;
+  /** What the bot has printed so far (warnings and errors: LOG_LEVEL is warn). */
+  botOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startJourneyStack(chromiumPath: string): Promise<JourneySt
     },
     runNudges: (now) => nextstep('jobs', 'run', 'nudges', '--now', now.toISOString()),
     nextstep,
+    botOutput: () => output,
     stop: async () => {
       await browser.close();
       await Promise.all(playgrounds.map((playground) => playground.stop()));
