@@ -16,10 +16,14 @@ export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.SCREENSHOT_DIR ?? p
 export interface JourneyStack {
   browser: Browser;
   botEndpoint: string;
-  /** A Playground signed in as `email` (the checked-in current user when omitted). */
-  playground(email?: string): Promise<RunningPlayground>;
+  /** A Playground signed in as `email` (the checked-in current user when omitted), or with its own mock Teams data. */
+  playground(as?: string | { configPath: string }): Promise<RunningPlayground>;
   /** One nudge pass as the operator runs it (`nextstep jobs run nudges --now`), against the bot's database. */
   runNudges(now: Date): string;
+  /** Any `nextstep` command as an operator runs it, against the bot's database; its output. */
+  nextstep(...args: string[]): string;
+  /** What the bot has printed so far (warnings and errors: LOG_LEVEL is warn). */
+  botOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -57,29 +61,28 @@ export async function startJourneyStack(chromiumPath: string): Promise<JourneySt
 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
   const playgrounds: RunningPlayground[] = [];
+  const nextstep = (...args: string[]): string => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/nextstep.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`nextstep ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+    return run.stdout;
+  };
   return {
     browser,
     botEndpoint,
-    playground: async (email) => {
+    playground: async (as) => {
       const playground = await startPlayground({
         botEndpoint,
         port: await freePort(),
-        configPath: playgroundConfigFor(email),
+        configPath: typeof as === 'object' ? as.configPath : playgroundConfigFor(as),
         openBrowser: false,
         onOutput: () => undefined,
       });
       playgrounds.push(playground);
       return playground;
     },
-    runNudges: (now) => {
-      const pass = spawnSync(process.execPath, [path.join(ROOT, 'bin/nextstep.js'), 'jobs', 'run', 'nudges', '--now', now.toISOString()], {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-      });
-      if (pass.status !== 0) throw new Error(`nextstep jobs run nudges failed:\n${pass.stdout}\n${pass.stderr}`);
-      return pass.stdout;
-    },
+    runNudges: (now) => nextstep('jobs', 'run', 'nudges', '--now', now.toISOString()),
+    nextstep,
+    botOutput: () => output,
     stop: async () => {
       await browser.close();
       await Promise.all(playgrounds.map((playground) => playground.stop()));
