@@ -42,6 +42,7 @@ export function broadcastPreviewBlocks(view: BroadcastPreviewView): KnownBlock[]
       { label: 'Recipients', value: String(view.recipients) },
       { label: 'Not reachable yet', value: String(view.unreachable) },
     ]),
+    context(`${view.recipients - view.unreachable} of ${view.recipients} will receive it now. People who have not used NextStep yet cannot be messaged; the reach report lists them.`),
     ...actions(
       button(
         'Confirm and send',
