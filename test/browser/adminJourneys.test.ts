@@ -115,7 +115,7 @@ describeWithBrowser('An admin in the Agents Playground', () => {
     const preview = await cardWith(helen, 'Confirm and send');
     const previewText = await preview.innerText();
     expect(previewText).toContain(opportunity);
-    expect(previewText).toContain(`school ${RIVERSIDE}`);
+    expect(previewText).toContain(`Active staff at ${RIVERSIDE}`);
     expect(previewText).toMatch(new RegExp(`Recipients\\s*${riverside.length}\\b`));
     // Only Helen has talked to the bot in this fresh trust; everyone else cannot be messaged yet.
     expect(previewText).toMatch(new RegExp(`Not reachable yet\\s*${riverside.length - 1}\\b`));
