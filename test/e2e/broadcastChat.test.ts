@@ -1,4 +1,5 @@
-import { messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
+import { messageActivity, type ActivityOptions } from '../support/activities';
+import { teamsConversation } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
 type Card = Record<string, unknown>;
@@ -28,19 +29,9 @@ describe('broadcasts and reach in Teams chat, end to end over HTTP', () => {
   const bot = useTeamsApp({ ADMIN_EMAILS: 'head@school.org' });
   const { connector } = bot;
 
-  const personIn = (name: string): ActivityOptions => {
-    const email = `${name}@school.org`;
-    connector.members.set(`user-${name}`, { id: `user-${name}`, name, email, userPrincipalName: email });
-    return { serviceUrl: connector.url, conversationId: `conv-${name}`, userId: `user-${name}`, userName: name };
-  };
-  const send = async (who: ActivityOptions, activity: unknown): Promise<Sent[]> => {
-    const before = connector.to(who.conversationId).length;
-    const response = await bot.app.post('/api/messages', activity);
-    expect(response.status).toBe(200);
-    return connector.to(who.conversationId).slice(before);
-  };
-  const say = (who: ActivityOptions, text: string) => send(who, messageActivity(who, text));
-  const submit = (who: ActivityOptions, value: Record<string, unknown>) => send(who, submitActivity(who, value));
+  const chat = teamsConversation(() => bot.app, connector);
+  const personIn = (name: string): ActivityOptions => chat.personIn(`conv-${name}`, `user-${name}`, `${name}@school.org`, name);
+  const { say, submit } = chat;
   const refusals = async () => (await bot.app.repos.audit.list('default', new Date(0))).filter((entry) => entry.action === 'admin.refused');
 
   let opportunityId = '';

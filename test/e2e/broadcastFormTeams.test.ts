@@ -1,4 +1,5 @@
-import { cardActionInvoke, messageActivity, type ActivityOptions } from '../support/activities';
+import { cardActionInvoke, type ActivityOptions } from '../support/activities';
+import { teamsConversation } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
 type Card = Record<string, unknown>;
@@ -48,16 +49,9 @@ describe('the broadcast audience form in Teams, end to end over HTTP', () => {
   const bot = useTeamsApp({ ADMIN_EMAILS: 'head@school.org' });
   const { connector } = bot;
 
-  const personIn = (name: string): ActivityOptions => {
-    const email = `${name}@school.org`;
-    connector.members.set(`user-${name}`, { id: `user-${name}`, name, email, userPrincipalName: email });
-    return { serviceUrl: connector.url, conversationId: `conv-${name}`, userId: `user-${name}`, userName: name };
-  };
-  const say = async (who: ActivityOptions, text: string): Promise<Sent[]> => {
-    const before = connector.to(who.conversationId).length;
-    expect((await bot.app.post('/api/messages', messageActivity(who, text))).status).toBe(200);
-    return connector.to(who.conversationId).slice(before);
-  };
+  const chat = teamsConversation(() => bot.app, connector);
+  const personIn = (name: string): ActivityOptions => chat.personIn(`conv-${name}`, `user-${name}`, `${name}@school.org`, name);
+  const say = chat.say;
   const invoke = async (who: ActivityOptions, data: Record<string, unknown>): Promise<InvokeBody> => {
     const response = await bot.app.post('/api/messages', cardActionInvoke(who, data));
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
 import { fileAttachment, standInFileHost } from '../support/standInFileHost';
-import { actionData, cardsOf, type Card } from '../support/teamsConversation';
+import { actionData, cardsOf, teamsConversation, type Card } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
 interface Sent {
@@ -21,17 +21,9 @@ describe('deactivating the people a staff file leaves out, from a button on its 
   const files = standInFileHost();
   const textsOf = (sent: Sent[]) => sent.flatMap((activity) => (activity.text ? [activity.text] : [])).join('\n');
 
-  const personIn = (name: string): ActivityOptions => {
-    const email = `${name}@school.org`;
-    bot.connector.members.set(`user-${name}`, { id: `user-${name}`, name, email, userPrincipalName: email });
-    return { serviceUrl: bot.connector.url, conversationId: `conv-${name}`, userId: `user-${name}`, userName: name };
-  };
-  const send = async (who: ActivityOptions, activity: unknown): Promise<Sent[]> => {
-    const before = bot.connector.to(who.conversationId).length;
-    const response = await bot.app.post('/api/messages', activity);
-    expect(response.status).toBe(200);
-    return bot.connector.to(who.conversationId).slice(before);
-  };
+  const chat = teamsConversation(() => bot.app, bot.connector);
+  const personIn = (name: string): ActivityOptions => chat.personIn(`conv-${name}`, `user-${name}`, `${name}@school.org`, name);
+  const { send } = chat;
   const upload = (who: ActivityOptions, name: string, csv: string) =>
     send(who, { ...messageActivity(who, ''), attachments: [fileAttachment(name, files.serve(`/${name}`, csv))] });
   const summaryOf = (sent: Sent[]): Card => {

@@ -28,22 +28,20 @@ export function actionData(card: Card): Record<string, unknown>[] {
 
 /** Talks to the bot over HTTP as a person in Teams; the stand-in connector records the answers. */
 export function teamsConversation(app: () => TestApp, connector: FakeBotConnector) {
+  /** Posts any activity and returns what the bot sent to that conversation because of it. */
+  const send = async (who: ActivityOptions, activity: unknown): Promise<Sent[]> => {
+    const before = connector.to(who.conversationId).length;
+    const response = await app().post('/api/messages', activity);
+    if (response.status !== 200) throw new Error(`the activity was answered ${response.status}`);
+    return connector.to(who.conversationId).slice(before);
+  };
   return {
     personIn: (conversationId: string, userId: string, email: string, name: string, tenantId?: string): ActivityOptions => {
       connector.members.set(userId, { id: userId, name, email, userPrincipalName: email });
       return { serviceUrl: connector.url, conversationId, userId, userName: name, ...(tenantId ? { tenantId } : {}) };
     },
-    say: async (who: ActivityOptions, text: string): Promise<Sent[]> => {
-      const before = connector.to(who.conversationId).length;
-      const response = await app().post('/api/messages', messageActivity(who, text));
-      if (response.status !== 200) throw new Error(`message answered ${response.status}`);
-      return connector.to(who.conversationId).slice(before);
-    },
-    submit: async (who: ActivityOptions, value: Record<string, unknown>): Promise<Sent[]> => {
-      const before = connector.to(who.conversationId).length;
-      const response = await app().post('/api/messages', submitActivity(who, value));
-      if (response.status !== 200) throw new Error(`submit answered ${response.status}`);
-      return connector.to(who.conversationId).slice(before);
-    },
+    send,
+    say: (who: ActivityOptions, text: string): Promise<Sent[]> => send(who, messageActivity(who, text)),
+    submit: (who: ActivityOptions, value: Record<string, unknown>): Promise<Sent[]> => send(who, submitActivity(who, value)),
   };
 }
