@@ -1,29 +1,8 @@
 import { loadDefaultCareerMap } from '../../src/core/careerMap/defaultMap';
 import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
+import { actionData, cardsOf, type Card } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 import type { TestApp } from '../support/testApp';
-
-type Card = Record<string, unknown>;
-
-function cardsOf(activities: { attachments?: { content: Card }[] }[]): Card[] {
-  return activities.flatMap((activity) => (activity.attachments ?? []).map((attachment) => attachment.content));
-}
-
-/** Every `data` payload of the card's buttons, found anywhere in the card. */
-function actionData(card: Card): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if ((record.type === 'Action.Execute' || record.type === 'Action.Submit') && record.data && typeof record.data === 'object') {
-      found.push(record.data as Record<string, unknown>);
-    }
-    Object.values(record).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('a conversation in Teams, end to end over HTTP', () => {
   const bot = useTeamsApp();
