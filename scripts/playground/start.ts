@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
+import { waitForPort } from '../../src/store/embedded/freePort';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,26 +24,6 @@ export interface RunningPlayground {
   logFile: string;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-function waitForPort(port: number, timeoutMs: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      if (child.exitCode !== null) return reject(new Error(`the Playground exited with code ${child.exitCode}`));
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`the Playground did not listen on ${port} within ${timeoutMs} ms`));
-        else setTimeout(attempt, 200);
-      });
-    };
-    attempt();
-  });
 }
 
 /**
@@ -72,7 +52,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitForPort(options.port, 60_000, child);
+    await waitForPort(options.port, 60_000, () => child.exitCode === null, 'the Playground');
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${playgroundErrors(logFile)}`);

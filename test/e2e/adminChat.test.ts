@@ -1,16 +1,9 @@
 import { cardActionInvoke, messageActivity, submitActivity, type ActivityOptions } from '../support/activities';
 import type { FakeBotConnector } from '../support/fakeBotConnector';
 import type { TestApp } from '../support/testApp';
+import { cardsOf, textsOf, type Sent } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
-type Card = Record<string, unknown>;
-interface Sent {
-  text?: string;
-  attachments?: { content: Card }[];
-}
-
-const cardsOf = (activities: Sent[]): Card[] => activities.flatMap((activity) => (activity.attachments ?? []).map((a) => a.content));
-const textsOf = (activities: Sent[]): string[] => activities.flatMap((activity) => (activity.text ? [activity.text] : []));
 
 /** Every `data` payload of the card's buttons, fallbacks left out. */
 function actionData(card: unknown): Record<string, unknown>[] {

@@ -1,29 +1,8 @@
 import { messageActivity, type ActivityOptions } from '../support/activities';
-import { teamsConversation } from '../support/teamsConversation';
+import { actionData, cardsOf, teamsConversation, textsOf } from '../support/teamsConversation';
 import { useTeamsApp } from '../support/useTeamsApp';
 
-type Card = Record<string, unknown>;
 const BOT_ID = 'bot-id';
-interface Sent {
-  text?: string;
-  attachments?: { content: Card }[];
-}
-
-const cardsOf = (activities: Sent[]): Card[] => activities.flatMap((activity) => (activity.attachments ?? []).map((a) => a.content));
-const textsOf = (activities: Sent[]): string[] => activities.flatMap((activity) => (activity.text ? [activity.text] : []));
-
-function actionData(card: unknown): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if ((record.type === 'Action.Execute' || record.type === 'Action.Submit') && record.data) found.push(record.data as Record<string, unknown>);
-    Object.values(record).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('broadcasts and reach in Teams chat, end to end over HTTP', () => {
   const bot = useTeamsApp({ ADMIN_EMAILS: 'head@school.org' });

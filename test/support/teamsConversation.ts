@@ -4,14 +4,18 @@ import type { FakeBotConnector } from './fakeBotConnector';
 import type { TestApp } from './testApp';
 
 export type Card = Record<string, unknown>;
-type Sent = { text?: string; attachments?: { content: Card }[] };
+export type Sent = { text?: string; attachments?: { content: Card }[] };
 
 export function cardsOf(activities: Sent[]): Card[] {
   return activities.flatMap((activity) => (activity.attachments ?? []).map((attachment) => attachment.content));
 }
 
+export function textsOf(activities: Sent[]): string[] {
+  return activities.flatMap((activity) => (activity.text ? [activity.text] : []));
+}
+
 /** Every `data` payload of the card's buttons, found anywhere in the card. */
-export function actionData(card: Card): Record<string, unknown>[] {
+export function actionData(card: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);

@@ -1,4 +1,5 @@
 import type { ChoiceOption } from '../conversation/views';
+import type { ReachFacts } from './ports';
 
 /** View models for admin broadcasts and the reach report. */
 
@@ -84,18 +85,6 @@ export interface BroadcastProgressView {
 }
 
 /** The reach report in brief, for admins in chat (the CLI has the full breakdown). */
-export interface ReachSummaryView {
-  type: 'reachSummary';
-  sinceLabel: string;
-  broadcasts: number;
-  reached: number;
-  failed: number;
-  unreachable: number;
-  pending: number;
-  saved: number;
-  interested: number;
-  notReached: number;
-  months: number;
-}
+export type ReachSummaryView = { type: 'reachSummary'; sinceLabel: string } & Omit<ReachFacts, 'since'>;
 
 export type BroadcastView = BroadcastOpportunityView | BroadcastFormView | BroadcastPreviewView | BroadcastProgressView | ReachSummaryView;

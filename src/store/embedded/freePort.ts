@@ -14,11 +14,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function waitForPort(port: number, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+export function waitForPort(port: number, timeoutMs: number, isAlive: () => boolean, what = 'the database process'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (!isAlive()) return reject(new Error('the database process exited during start-up'));
+      if (!isAlive()) return reject(new Error(`${what} exited during start-up`));
       const socket = net.connect(port, '127.0.0.1');
       socket.once('connect', () => {
         socket.destroy();
